@@ -1,0 +1,41 @@
+"""classroom: live, anonymous classroom lessons run from the teacher's own laptop."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Any
+
+from flask import Flask
+
+DEFAULTS: dict[str, Any] = {
+    "CLASSROOM_CONTENT_PATHS": None,  # None: the bundled lessons/ and quizzes/
+    "CLASSROOM_DEFAULT_LESSON": "sexting-delen",
+    "CLASSROOM_PUBLIC_URL": None,  # e.g. http://192.168.1.20:5000, set by the CLI
+    "CLASSROOM_DB": None,  # None: instance/classroom.sqlite3
+    "CLASSROOM_LANG": None,  # None: the lesson's first language
+    "CLASSROOM_ASYNC_MODE": "gevent",
+    "CLASSROOM_MESSAGE_QUEUE": None,  # redis://... for several workers
+    "CLASSROOM_RETENTION_DAYS": 30,
+    "BABEL_DEFAULT_LOCALE": "nl",
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+}
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create and configure the app; nothing is wired anywhere else."""
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app.config.from_mapping(DEFAULTS, SECRET_KEY=secrets.token_hex(32))
+    if test_config is None:
+        app.config.from_prefixed_env("CLASSROOM_ENV")
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["CLASSROOM_DB"] is None:
+        app.config["CLASSROOM_DB"] = os.path.join(app.instance_path, "classroom.sqlite3")
+
+    from . import live, web
+
+    web.init_app(app)
+    live.init_app(app)
+    return app

@@ -1,0 +1,1 @@
+"""Content: models of lessons and quizzes, the YAML loader and validator. No Flask here."""

@@ -1,0 +1,135 @@
+"""Lessons (ordered steps), quizzes (question banks) and help-resource sets."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, StringConstraints, Tag, field_validator
+
+from .questions import Question
+from .text import Id, Lang, LocalText, NonEmpty, Source, Strict
+
+STEP_KINDS = ("notice", "slide", "ask", "question", "discuss")
+NOTICES = ("content-note", "ground-rules", "help")
+QuestionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")]
+AgeBand = Annotated[str, StringConstraints(pattern=r"^(\d{1,2}-\d{1,2}|\d{1,2}\+|all)$")]
+
+
+class NoticeStep(Strict):
+    """A built-in screen: the content note, the ground rules, or where to get help."""
+
+    notice: Literal["content-note", "ground-rules", "help"]
+    text: LocalText | None = Field(None, description="Extra text shown under the built-in one.")
+    notes: LocalText | None = None
+
+
+class SlideStep(Strict):
+    """A slide in Markdown (no raw HTML)."""
+
+    slide: LocalText
+    notes: LocalText | None = None
+
+
+class AskStep(Strict):
+    """A question from a quiz, by reference `quiz-id/question-id`."""
+
+    ask: QuestionRef
+    notes: LocalText | None = Field(None, description="Extra teacher notes for this lesson.")
+
+
+class QuestionStep(Strict):
+    """A question written inline in the lesson."""
+
+    question: Question
+
+
+class Discussion(Strict):
+    """A prompt for the class and notes for the teacher."""
+
+    prompt: LocalText
+    notes: LocalText | None = None
+
+
+class DiscussStep(Strict):
+    """A discussion: `discuss: text` or `discuss: {prompt, notes}`."""
+
+    discuss: Discussion
+
+    @field_validator("discuss", mode="before")
+    @classmethod
+    def _wrap_prompt(cls, value: Any) -> Any:
+        if isinstance(value, str) or (isinstance(value, dict) and "prompt" not in value):
+            return {"prompt": value}
+        return value
+
+
+def step_kind(value: Any) -> str | None:
+    """Name the kind of a step by the first step key it holds."""
+    if isinstance(value, dict):
+        return next((key for key in STEP_KINDS if key in value), None)
+    return next((kind for kind in STEP_KINDS if hasattr(value, kind)), None)
+
+
+Step = Annotated[
+    Annotated[NoticeStep, Tag("notice")]
+    | Annotated[SlideStep, Tag("slide")]
+    | Annotated[AskStep, Tag("ask")]
+    | Annotated[QuestionStep, Tag("question")]
+    | Annotated[DiscussStep, Tag("discuss")],
+    Discriminator(step_kind),
+]
+
+
+class Lesson(Strict):
+    """An ordered run of steps that a teacher leads."""
+
+    id: Id
+    title: LocalText
+    summary: LocalText | None = None
+    audience: list[AgeBand] = Field(min_length=1, description="Age bands, e.g. 14-16, or `all`.")
+    minutes: int = Field(ge=5, le=240)
+    languages: list[Lang] = Field(min_length=1, description="Languages the lesson is written in.")
+    min_group: int = Field(5, ge=3, description="Fewest answers before results are shown (at least 3).")
+    live_results: bool = Field(False, description="Show results while voting is still open.")
+    help: Id = Field(description="The help-resource set shown on every phone, e.g. be-nl.")
+    steps: list[Step] = Field(min_length=1)
+    sources: list[Source] = []
+
+    @field_validator("audience", mode="before")
+    @classmethod
+    def _wrap_band(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Quiz(Strict):
+    """A reusable bank of questions."""
+
+    id: Id
+    title: LocalText
+    questions: list[Question] = Field(min_length=1)
+    sources: list[Source] = []
+
+
+class HelpResource(Strict):
+    """One place a young person can turn to."""
+
+    name: NonEmpty
+    about: NonEmpty
+    phone: NonEmpty | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    chat: bool = False
+    hours: NonEmpty | None = None
+    ages: NonEmpty | None = None
+
+
+class HelpSet(Strict):
+    """Who to call, for one country and language."""
+
+    id: Id
+    country: Annotated[str, StringConstraints(pattern=r"^([A-Z]{2}|INT)$")]
+    language: Lang
+    title: NonEmpty
+    intro: NonEmpty | None = None
+    emergency: NonEmpty | None = None
+    resources: list[HelpResource] = Field(min_length=1)
+    sources: list[Source] = []
