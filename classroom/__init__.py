@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
@@ -22,12 +23,22 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def settings_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Return the CLASSROOM_* settings found in the environment, as their default's type."""
+    found: dict[str, Any] = {}
+    for key, default in DEFAULTS.items():
+        if key.startswith("CLASSROOM_") and key in environ:
+            value = environ[key]
+            found[key] = int(value) if isinstance(default, int) else value
+    return found
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create and configure the app; nothing is wired anywhere else."""
     app = Flask(__name__, instance_relative_config=True, static_folder=None)
     app.config.from_mapping(DEFAULTS, SECRET_KEY=secrets.token_hex(32))
     if test_config is None:
-        app.config.from_prefixed_env("CLASSROOM_ENV")
+        app.config.from_mapping(settings_from_env(os.environ))
     else:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)

@@ -1,0 +1,183 @@
+"""Measure a burst of votes on `classroom` against the bare baseline, in the same run.
+
+    python benchmarks/run.py --phones 100 500 1000
+
+For each server and each N: connect N phones, open a question, let every phone answer
+at the same instant, and record vote→ack latency, when the teacher sees the last vote,
+how long one "next step" takes to reach every phone, and the server's CPU time. The table
+gives classroom's figures and their ratio to the baseline's: machines here are shared and
+noisy, so only ratios from one run mean anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from phones import Client, phone, teacher, wait_for  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """Return a free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cpu_seconds(pid: int) -> float:
+    """Return the user+system CPU seconds a process has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def start_baseline(port: int) -> tuple[subprocess.Popen, str, str]:
+    """Start the bare server; return the process, the room code and the key."""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks/baseline_server.py"),
+                             "--port", str(port)], stdout=subprocess.PIPE, text=True)
+    proc.stdout.readline()
+    return proc, "BASE00", "none"
+
+
+def start_classroom(port: int, workdir: str) -> tuple[subprocess.Popen, str, str]:
+    """Start `classroom run`; return the process, the room code and the teacher key."""
+    env = dict(os.environ, CLASSROOM_DB=os.path.join(workdir, "bench.sqlite3"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "classroom.cli", "run", "--no-browser", "--host", "127.0.0.1",
+         "--port", str(port), "--public-url", f"http://127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env)
+    for line in proc.stdout:
+        found = re.search(r"/teach/([A-Z0-9]+)\?key=([\w-]+)", line)
+        if found:
+            return proc, found.group(1), found.group(2)
+    raise RuntimeError("classroom run printed no Teacher link")
+
+
+def sample_value(question: dict):
+    """Return a valid answer for a question as the protocol describes it."""
+    kind = question["kind"]
+    options = question.get("options") or []
+    return {"choice": 0, "check": 0, "multi": [0], "scale": 1, "text": "respect",
+            "flag": {"flag": "green", "criterion": None},
+            "rank": list(range(len(options)))}[kind]
+
+
+async def open_question(teach: Client) -> dict:
+    """Move to the first question step and open voting; return the step."""
+    await wait_for(teach, lambda s: True, 10)
+    steps = teach.state.get("steps") or [{"index": 0, "kind": "question"}]
+    first = next(s["index"] for s in steps if s["kind"] == "question")
+    await teach.emit("go", {"step": first})
+    await teach.emit("open", {})
+    await wait_for(teach, lambda s: (s.get("step") or {}).get("index") == first, 10)
+    return teach.state["step"]
+
+
+async def connect_all(clients: list[Client], in_flight: int = 100) -> float:
+    """Connect every client, at most `in_flight` handshakes at once; return seconds."""
+    gate = asyncio.Semaphore(in_flight)
+
+    async def one(client: Client) -> None:
+        async with gate:
+            await client.connect()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(one(c) for c in clients))
+    return time.perf_counter() - start
+
+
+async def scenario(base: str, code: str, key: str, pid: int, n: int) -> dict:
+    """Run one burst of N votes and one broadcast; return the figures."""
+    teach = teacher(base, code, key)
+    await teach.connect()
+    step = await open_question(teach)
+    phones = [phone(base, code) for _ in range(n)]
+    connect_s = await connect_all(phones)
+    value = sample_value(step["question"])
+    cpu0 = cpu_seconds(pid)
+
+    async def vote(client: Client) -> float:
+        start = time.perf_counter()
+        ack = await client.emit("answer", {"step": step["index"], "value": value})
+        assert ack.get("ok"), ack
+        return (time.perf_counter() - start) * 1000
+
+    start = time.perf_counter()
+    latencies = sorted(await asyncio.gather(*(vote(c) for c in phones)))
+    seen = await wait_for(teach, lambda s: s["answers"]["count"] >= n, 60)
+    teacher_final = time.perf_counter() - start
+    cpu_vote = cpu_seconds(pid) - cpu0
+    for client in phones:
+        client.changed.clear()
+    start = time.perf_counter()
+    await teach.emit("next", {})
+    await asyncio.gather(*(wait_for(c, lambda s: (s.get("step") or {}).get("index") != step["index"], 60)
+                           for c in phones))
+    broadcast = time.perf_counter() - start
+    await asyncio.gather(*(c.close() for c in phones + [teach]))
+    return {"n": n, "connect_s": connect_s, "p50_ms": statistics.median(latencies),
+            "p95_ms": latencies[int(0.95 * (n - 1))], "p99_ms": latencies[int(0.99 * (n - 1))],
+            "teacher_final_s": teacher_final if seen else None, "broadcast_s": broadcast,
+            "cpu_vote_s": cpu_vote}
+
+
+def measure(kind: str, n: int) -> dict:
+    """Start a fresh server of `kind`, run one scenario, stop the server."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as workdir:
+        start = start_baseline if kind == "baseline" else lambda p: start_classroom(p, workdir)
+        proc, code, key = start(port)
+        try:
+            time.sleep(0.5)
+            return asyncio.run(scenario(f"http://127.0.0.1:{port}", code, key, proc.pid, n))
+        finally:
+            proc.kill()
+            proc.wait()
+
+
+def table(rows: list[tuple[dict, dict]]) -> str:
+    """Format classroom's figures with their ratio to the baseline's."""
+    keys = ["connect_s", "p50_ms", "p95_ms", "p99_ms", "teacher_final_s", "broadcast_s", "cpu_vote_s"]
+    lines = ["| N | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
+    for ours, base in rows:
+        cells = []
+        for key in keys:
+            a, b = ours[key], base[key]
+            ratio = f" (×{a / b:.2f})" if a is not None and b else ""
+            cells.append(f"{a:.3g}{ratio}" if a is not None else "n/a")
+        lines.append(f"| {ours['n']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Run the benchmark and print the table (and save it under benchmarks/results/)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phones", type=int, nargs="+", default=[100, 500, 1000])
+    args = parser.parse_args()
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    rows = [(measure("classroom", n), measure("baseline", n)) for n in args.phones]
+    text = table(rows)
+    print(text)
+    out = ROOT / "benchmarks/results"
+    out.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (out / f"burst-{stamp}.json").write_text(json.dumps(rows, indent=1))
+    (out / f"burst-{stamp}.md").write_text(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
