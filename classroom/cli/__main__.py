@@ -1,0 +1,5 @@
+"""Allow `python -m classroom.cli ...`."""
+
+from . import main
+
+main()
