@@ -1,0 +1,78 @@
+"""The library: every lesson, the running rooms, and a button to start a room."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from ..content.text import localise
+from .i18n import LANGUAGE_NAMES
+from .rooms import check_admin_key, get_registry
+
+
+def lesson_rows(lang: str) -> list[dict]:
+    """Return what the library shows of each lesson, sorted by title."""
+    rows = []
+    for lesson_id, lesson in get_registry().library.lessons.items():
+        rows.append(
+            {
+                "id": lesson_id,
+                "title": localise(lesson.title, lang),
+                "summary": localise(lesson.summary, lang) if lesson.summary else "",
+                "audience": ", ".join(lesson.audience),
+                "minutes": lesson.minutes,
+                "languages": list(lesson.languages),
+            }
+        )
+    return sorted(rows, key=lambda row: row["title"].casefold())
+
+
+def room_rows(lang: str) -> list[dict]:
+    """Return the rooms that are running, newest first when the registry says so."""
+    rows = []
+    for room in get_registry().all():
+        if room.phase == "ended":
+            continue
+        rows.append(
+            {
+                "code": room.code,
+                "title": localise(room.lesson.title, room.lang or lang),
+                "phase": room.phase,
+                "lang": room.lang,
+                "teach_url": url_for("teach.control", code=room.code, key=room.teacher_key),
+                "screen_url": url_for("screen.show", code=room.code, key=room.teacher_key),
+            }
+        )
+    return rows
+
+
+bp = Blueprint("library", __name__)
+
+
+@bp.route("/library", methods=["GET", "POST"])
+def browse():
+    """List the lessons and running rooms; a POST starts a room and opens its control page."""
+    key = check_admin_key(request.values.get("key"))
+    lang = str(get_locale())
+    error, chosen = None, request.form.get("lesson")
+    if request.method == "POST":
+        lessons = get_registry().library.lessons
+        room_lang = request.form.get("lang") or None
+        if chosen not in lessons:
+            error = _("Choose a lesson from the list.")
+        elif room_lang is not None and room_lang not in lessons[chosen].languages:
+            error = _("This lesson is not written in that language. Choose one of its languages.")
+        else:
+            room = get_registry().create(chosen, lang=room_lang)
+            return redirect(url_for("teach.control", code=room.code, key=room.teacher_key))
+    page = render_template(
+        "library/browse.html",
+        key=key,
+        lessons=lesson_rows(lang),
+        rooms=room_rows(lang),
+        error=error,
+        chosen=chosen,
+        language_names=LANGUAGE_NAMES,
+    )
+    return page, 400 if error else 200

@@ -1,0 +1,78 @@
+"""Find the room a page is about, and check the keys that guard it."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from typing import Any
+
+from flask import abort, current_app, request
+from flask_babel import gettext as _
+
+from .i18n import use_room_language
+
+CODE_LENGTH = 6
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: nothing to mistake
+_SEPARATORS = re.compile(r"[\s\-_.]+")
+
+
+def normalise_code(text: str) -> str:
+    """Return a typed code in capitals without spaces or dashes (k7r m4p → K7RM4P)."""
+    return _SEPARATORS.sub("", text or "").upper()
+
+
+def code_problem(code: str) -> str | None:
+    """Say what is wrong with a normalised code, or None when it could be a room."""
+    if not code:
+        return _("Type the code shown on the big screen.")
+    if len(code) != CODE_LENGTH:
+        return _(
+            "A code has %(length)d characters; you typed %(count)d.",
+            length=CODE_LENGTH,
+            count=len(code),
+        )
+    odd = sorted({char for char in code if char not in CODE_ALPHABET})
+    if odd:
+        return _(
+            "A code never contains %(chars)s. Check the code on the big screen.",
+            chars=", ".join(odd),
+        )
+    return None
+
+
+def get_registry() -> Any:
+    """Return the room registry of this app (classroom.live.get_rooms)."""
+    return current_app.extensions["classroom.rooms"]
+
+
+def find_room(code: str) -> Any:
+    """Return the room with this code and speak its language, or show a 404 page."""
+    room = get_registry().get(normalise_code(code))
+    if room is None:
+        abort(404, description=_("No lesson with the code %(code)s is running.", code=code))
+    use_room_language(room.lang)
+    return room
+
+
+def check_teacher_key(room: Any) -> str:
+    """Return the ?key= of a teacher page, or show a 403 page when it is not the room's."""
+    key = request.args.get("key", "")
+    if not key or not room.check_key(key):
+        abort(403, description=_("This link needs the teacher's secret key. Use the link printed "
+                                 "when the lesson was started."))
+    return key
+
+
+def check_admin_key(key: str | None) -> str:
+    """Return the library key, or show a 403 page when it is wrong."""
+    expected = get_registry().admin_key
+    if not key or not hmac.compare_digest(key.encode(), str(expected).encode()):
+        abort(403, description=_("The library needs its secret key. Use the link printed by "
+                                 "`classroom run`."))
+    return key
+
+
+def join_url(code: str) -> str:
+    """Return the URL phones open to join (the public address, never localhost if known)."""
+    base = current_app.config.get("CLASSROOM_PUBLIC_URL") or request.host_url
+    return f"{base.rstrip('/')}/j/{code}"

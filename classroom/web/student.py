@@ -1,0 +1,42 @@
+"""Student pages: the join form and the app a phone runs during the lesson."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .i18n import LANGUAGE_NAMES
+from .rooms import code_problem, find_room, get_registry, normalise_code
+
+bp = Blueprint("student", __name__)
+
+
+@bp.route("/", methods=["GET", "POST"])
+def join():
+    """Show the join form; on a good code, go to that room's student page."""
+    typed = request.values.get("code", "") if request.method == "POST" else ""
+    error = None
+    if request.method == "POST":
+        code = normalise_code(typed)
+        error = code_problem(code)
+        if error is None and get_registry().get(code) is None:
+            error = _(
+                "No lesson with the code %(code)s is running. Check the code on the big screen.",
+                code=code,
+            )
+        if error is None:
+            return redirect(url_for("student.follow", code=code))
+    page = render_template(
+        "student/join.html", typed=typed, error=error, languages=LANGUAGE_NAMES
+    )
+    return page, 400 if error else 200
+
+
+@bp.route("/j/<code>")
+def follow(code: str):
+    """Run the student app for one room: it follows the teacher by itself."""
+    canonical = normalise_code(code)
+    if canonical != code:
+        return redirect(url_for("student.follow", code=canonical))
+    room = find_room(code)
+    return render_template("student/app.html", code=room.code)

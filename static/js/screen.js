@@ -1,0 +1,120 @@
+/* The projector: the join code in the lobby, then each step and the class's results. */
+"use strict";
+
+(function () {
+  var el = Classroom.el, t = Classroom.t, fill = Classroom.fill;
+  var data = document.body.dataset, auth = { code: data.code, key: data.key };
+  var screen = Classroom.connect("/screen", auth);
+  var teach = Classroom.connect("/teach", auth); /* the keys below steer the lesson */
+  var state = null, showQr = false, left = function () { return null; };
+  var $ = function (id) { return document.getElementById(id); };
+
+  function toast(text) {
+    var node = $("toast");
+    node.textContent = text;
+    node.hidden = !text;
+    window.clearTimeout(toast.timer);
+    if (text) toast.timer = window.setTimeout(function () { node.hidden = true; }, 4000);
+  }
+
+  function questionBody(step) {
+    var question = step.question, parts = [];
+    if (state.results) return [Results.draw(state.results, question)];
+    if (question.options) {
+      parts.push(el("ol", { className: "options" }, question.options.map(function (text) { return el("li", { text: text }); })));
+    }
+    if (question.flags) {
+      parts.push(el("ol", { className: "options flags" }, question.flags.map(function (f) {
+        return el("li", { className: "flag-" + f.id, text: f.label });
+      })));
+    }
+    if (question.kind === "scale") {
+      parts.push(el("p", { className: "scale-ends", text: "1 = " + (question.low || "") + " … " + question.points + " = " + (question.high || "") }));
+    }
+    if (state.voting.revealed) parts.push(el("p", { className: "note", text: t("too_few") }));
+    else if (!state.voting.open && state.answers.count) parts.push(el("p", { className: "note", text: t("waiting_reveal") }));
+    return parts;
+  }
+
+  function drawStep(step) {
+    $("step-count").textContent = t("step", { index: step.index + 1, count: step.count });
+    var body = $("body");
+    if (step.kind === "question") {
+      $("title").textContent = step.question.text;
+      fill(body, questionBody(step));
+      var voting = state.voting.open ? t("voting_open") : t("voting_closed");
+      $("count").textContent = t("answers", { count: state.answers.count }) + " · " + voting;
+      return;
+    }
+    $("title").textContent = step.kind === "discuss" ? t("discuss") : "";
+    var slide = el("div", { className: "slide" });
+    if (step.html) slide.innerHTML = step.html; /* rendered by the server from Markdown, no raw HTML */
+    else if (step.prompt) slide.appendChild(el("p", { className: "prompt", text: step.prompt }));
+    fill(body, [slide]);
+    $("count").textContent = "";
+  }
+
+  function draw() {
+    if (!state) return;
+    var room = state.room, lobby = room.phase === "lobby" || (!state.step && room.phase !== "ended");
+    var phones = t("phones", { count: room.connected }) + (room.locked ? " · " + t("locked") : "");
+    $("phones").textContent = phones;
+    $("foot-phones").textContent = phones;
+    if (room.join_url) { $("join-url").textContent = room.join_url; }
+    $("join").hidden = !(lobby || showQr);
+    $("join").classList.toggle("overlay", showQr && !lobby);
+    $("stage").hidden = lobby;
+    if (room.phase === "ended") {
+      $("step-count").textContent = "";
+      $("title").textContent = t("ended");
+      fill($("body"), []);
+      $("count").textContent = "";
+    } else if (state.step) {
+      drawStep(state.step);
+    }
+    tick();
+  }
+
+  function tick() {
+    var seconds = left();
+    $("timer").textContent = seconds === null ? "" : t("left", { seconds: seconds });
+  }
+
+  screen.on("state", function (next) { state = next; left = Classroom.countdown(next); draw(); });
+  screen.on("connect", function () { toast(""); });
+  screen.on("disconnect", function () { toast(t("offline")); });
+  screen.on("connect_error", function (error) { toast(error.data && error.data.message ? error.data.message : t("offline")); });
+  window.setInterval(tick, 1000);
+
+  function command(event, payload) {
+    teach.timeout(5000).emit(event, payload || {}, function (error, ack) {
+      if (error) toast(t("offline"));
+      else if (!ack.ok) toast(ack.message);
+    });
+  }
+
+  function fullscreen() {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
+  }
+
+  var KEYS = {
+    ArrowRight: function () { command("next"); },
+    PageDown: function () { command("next"); },
+    ArrowLeft: function () { command("prev"); },
+    PageUp: function () { command("prev"); },
+    " ": function () { command(state && state.voting.open ? "close" : "open"); },
+    Enter: function () { command(state && state.voting.revealed ? "hide" : "reveal"); },
+    q: function () { showQr = !showQr; draw(); },
+    f: fullscreen,
+    "?": function () { $("keys").hidden = !$("keys").hidden; },
+    Escape: function () { $("keys").hidden = true; showQr = false; draw(); }
+  };
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var action = KEYS[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+})();
