@@ -2,7 +2,12 @@
 
 import click
 
+from .run import run
+
 
 @click.group()
 def main() -> None:
     """Live, anonymous classroom lessons from your own laptop."""
+
+
+main.add_command(run)

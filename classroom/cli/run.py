@@ -1,0 +1,137 @@
+"""`classroom run`: start a lesson on this laptop and print the links to share."""
+
+from __future__ import annotations
+
+import errno
+import socket
+import sys
+import webbrowser
+from typing import Any
+
+import click
+
+from .lan import lan_address
+
+PHONES_WANTED = 1000  # below this capacity, warn the teacher
+
+
+def patch_gevent() -> None:
+    """Make the standard library cooperative; must run before the server imports anything."""
+    from gevent import monkey
+
+    if not monkey.is_module_patched("socket"):
+        monkey.patch_all()
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Say plainly why we cannot listen on host:port, or None when we can."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return (f"Port {port} is already in use (another classroom, or another program). "
+                        f"Start on another port, e.g.: classroom run --port {port + 1}")
+            return f"Cannot listen on {host}:{port}: {error.strerror}. Check --host and --port."
+    return None
+
+
+def base_url(host: str, port: int, public_url: str | None) -> tuple[str, str | None]:
+    """Return the URL phones use, and a warning when phones will not reach it."""
+    if public_url:
+        return public_url.rstrip("/"), None
+    if host in ("127.0.0.1", "localhost", "::1"):
+        return f"http://127.0.0.1:{port}", (
+            f"--host {host} serves this computer only: phones cannot join. "
+            "Leave --host out (0.0.0.0) to let phones in."
+        )
+    address = lan_address() if host in ("0.0.0.0", "", "::") else host
+    if address is None:
+        return f"http://127.0.0.1:{port}", (
+            "This computer has no address on a local network, so phones cannot reach it.\n"
+            "  - Connect it to the school Wi-Fi (or a phone's hotspot) and start again, or\n"
+            "  - pass the address phones should use: classroom run --public-url http://NAME:PORT"
+        )
+    return f"http://{address}:{port}", None
+
+
+def choose_lesson(library: Any, wanted: str | None, default: str) -> str:
+    """Return the id of the lesson to run, or stop with a clear message."""
+    lessons = library.lessons
+    if wanted:
+        if wanted not in lessons:
+            names = ", ".join(sorted(lessons)) or "none"
+            raise click.UsageError(f"No lesson '{wanted}'. Lessons available: {names}.")
+        return wanted
+    if default in lessons:
+        return default
+    if lessons:
+        return sorted(lessons)[0]
+    problems = "\n".join(f"  {problem}" for problem in library.errors[:10])
+    raise click.ClickException(f"No lesson could be loaded.\n{problems}")
+
+
+def print_links(join: str, teacher: str, screen: str, library: str) -> None:
+    """Print the links, each on its own line, and the join QR code."""
+    import qrcode
+
+    click.echo(f"Join: {join}")
+    click.echo(f"Teacher: {teacher}")
+    click.echo(f"Screen: {screen}")
+    click.echo(f"Library: {library}")
+    code = qrcode.QRCode(border=2)
+    code.add_data(join)
+    tty = sys.stdout.isatty()
+    code.print_ascii(tty=tty, invert=not tty)
+    click.echo("Keep the Teacher and Library links secret: they control the lesson.")
+    click.echo("Stop with Ctrl+C; starting again resumes the lesson where it was.")
+
+
+@click.command("run")
+@click.argument("lesson", required=False)
+@click.option("--lesson", "lesson_option", metavar="ID", help="Lesson to run (default: bundled).")
+@click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--public-url", metavar="URL", help="Address phones use (reverse proxy, fixed name).")
+@click.option("--no-browser", is_flag=True, help="Do not open the teacher page.")
+@click.option("--lang", metavar="LANG", help="Language of the room (nl, en, fr, ...).")
+def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
+        public_url: str | None, no_browser: bool, lang: str | None) -> None:
+    """Start a lesson: students join with their phones, you steer from the teacher page."""
+    patch_gevent()
+    from .. import create_app
+    from ..extensions import socketio
+    from ..live import get_rooms
+    from .serve import QuietHandler, raise_file_limit
+
+    capacity = raise_file_limit()
+    if capacity < PHONES_WANTED:
+        click.echo(f"Warning: this system lets the server hold only about {capacity} phones "
+                   "(open-files limit). Raise it with `ulimit -n 8192` before starting.", err=True)
+    problem = port_problem(host, port)
+    if problem:
+        raise click.ClickException(problem)
+    base, warning = base_url(host, port, public_url)
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
+    app = create_app()
+    app.config["CLASSROOM_PUBLIC_URL"] = base
+    if lang:
+        app.config["CLASSROOM_LANG"] = lang
+    with app.app_context():
+        rooms = get_rooms()
+        lesson_id = choose_lesson(rooms.library, lesson or lesson_option,
+                                  app.config["CLASSROOM_DEFAULT_LESSON"])
+        room = rooms.resumable(lesson_id)
+        if room is None:
+            room = rooms.create(lesson_id, lang=lang)
+        else:
+            click.echo(f"Resuming room {room.code} of '{lesson_id}'.")
+        teacher = f"{base}/teach/{room.code}?key={room.teacher_key}"
+        print_links(f"{base}/j/{room.code}", teacher,
+                    f"{base}/screen/{room.code}?key={room.teacher_key}",
+                    f"{base}/library?key={rooms.admin_key}")
+    if not no_browser:
+        webbrowser.open(teacher)
+    socketio.run(app, host=host, port=port, log_output=True, handler_class=QuietHandler)

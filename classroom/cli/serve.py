@@ -1,0 +1,37 @@
+"""Server plumbing for `classroom run`: an address-free access log and the open-files limit."""
+
+from __future__ import annotations
+
+import resource
+import time
+
+from gevent import pywsgi
+
+
+class QuietHandler(pywsgi.WSGIHandler):
+    """Log requests without the client's address and without query strings (keys live there)."""
+
+    def format_request(self) -> str:
+        """Return one access-log line: time, method, path, status, size, duration."""
+        method, _, rest = (self.requestline or "- -").partition(" ")
+        path = rest.split(" ")[0].split("?")[0]
+        status = (self._orig_status or self.status or "000").split()[0]
+        took = f"{self.time_finish - self.time_start:.3f}s" if self.time_finish else "-"
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        return f'[{stamp}] "{method} {path}" {status} {self.response_length or "-"} {took}'
+
+
+def raise_file_limit() -> int:
+    """Raise the open-files limit to its maximum; return how many phones then fit.
+
+    Under gevent each WebSocket holds two file descriptors (simple-websocket dup()s it).
+    """
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or hard > soft:
+        target = 1 << 20 if hard == resource.RLIM_INFINITY else hard
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+        except (ValueError, OSError):
+            pass  # some systems cap the soft limit lower; keep what we have
+    return max(0, (soft - 100) // 2)
