@@ -18,6 +18,10 @@ DEFAULTS: dict[str, Any] = {
     "CLASSROOM_ASYNC_MODE": "gevent",
     "CLASSROOM_MESSAGE_QUEUE": None,  # redis://... for several workers
     "CLASSROOM_RETENTION_DAYS": 30,
+    "CLASSROOM_STATE_INTERVAL": 0.1,  # seconds between coalesced states per room; 0: at once
+    "CLASSROOM_JOIN_BURST": 30,  # new phones one address may join at once...
+    "CLASSROOM_JOIN_RATE": 1.0,  # ...and then per second (the address itself is never kept)
+    "CLASSROOM_MAX_MESSAGE": 16 * 1024,  # bytes: the largest Socket.IO message accepted
     "BABEL_DEFAULT_LOCALE": "nl",
     "MAX_CONTENT_LENGTH": 64 * 1024,
 }

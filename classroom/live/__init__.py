@@ -1,7 +1,49 @@
 """Live rooms: the domain (no Flask) and, in sockets.py, the Socket.IO layer."""
 
-from flask import Flask
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
 
 
 def init_app(app: Flask) -> None:
-    """Create the room registry and bind Socket.IO to the app."""
+    """Load the content, open the store, resume unfinished rooms and bind Socket.IO."""
+    from classroom.content.library import load_library
+    from classroom.extensions import socketio
+    from classroom.store import open_store
+
+    from .broadcast import Broadcaster
+    from .limiter import JoinLimiter
+    from .registry import Rooms
+    from .sockets import init_sockets
+
+    config = app.config
+    paths = config["CLASSROOM_CONTENT_PATHS"]
+    library = load_library([Path(p) for p in paths] if paths is not None else None)
+    store = open_store(config["CLASSROOM_DB"], config["CLASSROOM_ASYNC_MODE"])
+    rooms = Rooms(library, store, default_lang=config["CLASSROOM_LANG"])
+    rooms.purge(config["CLASSROOM_RETENTION_DAYS"])
+    rooms.restore()
+    socketio.init_app(
+        app,
+        async_mode=config["CLASSROOM_ASYNC_MODE"],
+        message_queue=config["CLASSROOM_MESSAGE_QUEUE"],
+        max_http_buffer_size=config["CLASSROOM_MAX_MESSAGE"],
+    )
+    base_url = config["CLASSROOM_PUBLIC_URL"] or ""
+    app.extensions["classroom.rooms"] = rooms
+    app.extensions["classroom.store"] = store
+    app.extensions["classroom.limiter"] = JoinLimiter(
+        config["CLASSROOM_JOIN_BURST"], config["CLASSROOM_JOIN_RATE"]
+    )
+    app.extensions["classroom.broadcaster"] = Broadcaster(
+        socketio, rooms, base_url, config["CLASSROOM_STATE_INTERVAL"]
+    )
+    init_sockets(app, socketio)
+
+
+def get_rooms() -> Any:
+    """Return the room registry of the current app."""
+    return current_app.extensions["classroom.rooms"]

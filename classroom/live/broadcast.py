@@ -1,0 +1,103 @@
+"""The one function that sends state: each role its view, answers coalesced, timers run."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from .room import Room
+from .views import screen_view, student_view, teach_view
+
+log = logging.getLogger(__name__)
+TIMER_TICK = 0.2  # how often deadlines are checked when there is no coalescing interval
+
+
+def channel(code: str, role: str) -> str:
+    """Return the Socket.IO room name of one role in one live room."""
+    return f"{code}/{role}"
+
+
+class Broadcaster:
+    """Send full states; at most one state per `interval` seconds per room for answers."""
+
+    def __init__(self, socketio: Any, rooms: Any, base_url: str, interval: float) -> None:
+        self.socketio = socketio
+        self.rooms = rooms
+        self.base_url = base_url
+        self.interval = interval
+        self._dirty: set[str] = set()
+        self._last_student: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+        self._running = False
+
+    def send(self, room: Room) -> None:
+        """Send every role its view of `room` now (teacher actions, timers, flushes)."""
+        with self._lock:
+            self._dirty.discard(room.code)
+        emit = self.socketio.emit
+        emit(
+            "state",
+            screen_view(room, self.base_url),
+            to=channel(room.code, "screen"),
+            namespace="/screen",
+        )
+        emit(
+            "state",
+            teach_view(room, self.base_url),
+            to=channel(room.code, "teach"),
+            namespace="/teach",
+        )
+        self._send_students(room)
+        if room.deadline is not None:
+            self.start()
+
+    def _send_students(self, room: Room) -> None:
+        base = student_view(room, self.base_url)
+        seen = {key: value for key, value in base.items() if key != "now"}
+        with self._lock:
+            if self._last_student.get(room.code) == seen:
+                return  # nothing a phone sees has changed: spare every phone a message
+            self._last_student[room.code] = seen
+        # Each phone gets its own copy with `mine`: a reconnecting page only draws its last state.
+        for sid, pid in room.presence.sockets():
+            self.socketio.emit(
+                "state", {**base, "mine": room.mine(pid)}, to=sid, namespace="/student"
+            )
+
+    def mark(self, room: Room) -> None:
+        """Note that `room` changed by answers or connections; send soon, coalesced."""
+        if self.interval <= 0:
+            self.send(room)
+            return
+        with self._lock:
+            self._dirty.add(room.code)
+        self.start()
+
+    def start(self) -> None:
+        """Run the background loop (flushes and timers) unless it already runs."""
+        with self._lock:
+            if self._running:
+                return
+            self._running = True
+        self.socketio.start_background_task(self._loop)
+
+    def _busy(self) -> bool:
+        return bool(self._dirty) or any(r.deadline is not None for r in self.rooms.all())
+
+    def _loop(self) -> None:
+        while True:
+            self.socketio.sleep(self.interval if self.interval > 0 else TIMER_TICK)
+            try:
+                self._tick()
+            except Exception:  # a broken tick must not stop the timers of every room
+                log.exception("broadcast tick failed")
+            with self._lock:
+                if not self._busy():
+                    self._running = False
+                    return
+
+    def _tick(self) -> None:
+        for room in self.rooms.all():
+            if room.expire() or room.code in self._dirty:
+                self.send(room)

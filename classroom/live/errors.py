@@ -1,0 +1,90 @@
+"""Domain errors: a code from the protocol's error table and a sentence a person can read."""
+
+from __future__ import annotations
+
+# Few enough to keep here rather than in the web layer's Babel catalogues: the domain
+# has no Flask, and these sentences travel in socket acks, not in pages.
+MESSAGES: dict[str, dict[str, str]] = {
+    "room-not-found": {
+        "nl": "Deze code hoort bij geen enkele les. Kijk de code op het scherm na.",
+        "en": "No lesson is running with this code. Check the code on the screen.",
+        "fr": "Aucune leçon ne correspond à ce code. Vérifie le code affiché à l'écran.",
+    },
+    "room-locked": {
+        "nl": "De leraar heeft deze les gesloten voor nieuwe deelnemers.",
+        "en": "The teacher has closed this lesson to new participants.",
+        "fr": "L'enseignant a fermé cette leçon aux nouveaux participants.",
+    },
+    "room-ended": {
+        "nl": "Deze les is afgelopen. Bedankt om mee te doen!",
+        "en": "This lesson has ended. Thank you for taking part!",
+        "fr": "Cette leçon est terminée. Merci d'avoir participé !",
+    },
+    "bad-key": {
+        "nl": "Deze link is niet (meer) geldig. Open de leraarslink opnieuw.",
+        "en": "This link is not valid. Open the teacher link again.",
+        "fr": "Ce lien n'est pas valide. Ouvre à nouveau le lien de l'enseignant.",
+    },
+    "bad-device": {
+        "nl": "Je toestel kon niet herkend worden. Herlaad de pagina.",
+        "en": "Your device could not be recognised. Reload the page.",
+        "fr": "Ton appareil n'a pas pu être reconnu. Recharge la page.",
+    },
+    "rate-limited": {
+        "nl": "Te veel pogingen. Wacht een paar seconden en probeer opnieuw.",
+        "en": "Too many attempts. Wait a few seconds and try again.",
+        "fr": "Trop de tentatives. Attends quelques secondes et réessaie.",
+    },
+    "not-voting": {
+        "nl": "Stemmen is nu niet mogelijk: wacht tot de leraar de vraag opent.",
+        "en": "Voting is closed: wait until the teacher opens the question.",
+        "fr": "Le vote est fermé : attends que l'enseignant ouvre la question.",
+    },
+    "wrong-step": {
+        "nl": "Deze vraag is niet meer aan de beurt. Je ziet nu de huidige vraag.",
+        "en": "This question is no longer current. You now see the current one.",
+        "fr": "Cette question n'est plus en cours. Tu vois maintenant la question actuelle.",
+    },
+    "bad-value": {
+        "nl": "Dit antwoord past niet bij de vraag. Kies opnieuw.",
+        "en": "This answer does not fit the question. Please choose again.",
+        "fr": "Cette réponse ne correspond pas à la question. Choisis à nouveau.",
+    },
+    "bad-request": {
+        "nl": "Dit bericht werd niet begrepen. Herlaad de pagina.",
+        "en": "This message was not understood. Reload the page.",
+        "fr": "Ce message n'a pas été compris. Recharge la page.",
+    },
+    "not-allowed": {
+        "nl": "Dat kan nu niet bij deze stap.",
+        "en": "That is not possible at this step.",
+        "fr": "Ce n'est pas possible à cette étape.",
+    },
+    "not-saved": {
+        "nl": "Je antwoord kon niet bewaard worden. Probeer opnieuw.",
+        "en": "Your answer could not be saved. Please try again.",
+        "fr": "Ta réponse n'a pas pu être enregistrée. Réessaie.",
+    },
+}
+LANGS = ("nl", "en", "fr")
+FALLBACK = "en"
+
+
+class LiveError(Exception):
+    """Something a client asked for that the room refuses; nothing changed."""
+
+    def __init__(self, code: str, lang: str | None = None) -> None:
+        if code not in MESSAGES:
+            raise ValueError(f"unknown error code {code!r}")
+        self.code = code
+        self.lang = lang if lang in LANGS else FALLBACK
+        super().__init__(code)
+
+    @property
+    def message(self) -> str:
+        """Return the sentence for a person, in the room's language."""
+        return MESSAGES[self.code][self.lang]
+
+    def ack(self) -> dict[str, object]:
+        """Return the error ack: `{"ok": false, "error", "message"}`."""
+        return {"ok": False, "error": self.code, "message": self.message}

@@ -1,0 +1,89 @@
+"""What a step and its question look like to every role: no correct answers, no notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from classroom.content.library import PlannedStep
+from classroom.content.questions import CRITERIA, FLAGS
+from classroom.content.text import localise
+
+from . import content
+
+TITLE_LENGTH = 60
+
+
+def question_view(question: Any, key: str | None, lang: str) -> dict[str, Any]:
+    """Return the public form of a question (what may be seen before the reveal)."""
+    view: dict[str, Any] = {
+        "key": key,
+        "kind": question.kind,
+        "text": localise(question.text, lang),
+    }
+    if question.kind in ("choice", "multi", "rank", "check"):
+        view["options"] = [localise(option.text, lang) for option in question.options]
+    if question.kind == "multi":
+        view.update(min=question.min, max=question.max or len(question.options))
+    if question.kind == "scale":
+        view.update(
+            points=question.points,
+            low=localise(question.low, lang),
+            high=localise(question.high, lang),
+        )
+        if question.preset:
+            view["low"], view["high"] = content.scale_labels(question.preset, lang)
+    if question.kind == "flag":
+        view["flags"] = [{"id": flag, "label": content.flag_label(flag, lang)} for flag in FLAGS]
+        view["criteria"] = (
+            [{"id": c, "label": content.criterion_label(c, lang)} for c in CRITERIA]
+            if question.criterion
+            else None
+        )
+    if question.kind == "text":
+        view["max_length"] = question.max_length
+    return view
+
+
+def step_view(planned: PlannedStep, count: int, lang: str) -> dict[str, Any]:
+    """Return the public form of a step: slide HTML, prompt or question."""
+    view: dict[str, Any] = {"index": planned.index, "count": count, "kind": planned.kind}
+    step: Any = planned.step
+    if planned.kind == "notice":
+        extra = localise(step.text, lang) if step.text else ""
+        view["html"] = content.markdown(content.notice_text(step.notice, lang) + "\n\n" + extra)
+    elif planned.kind == "slide":
+        view["html"] = content.markdown(localise(step.slide, lang))
+    elif planned.kind == "discuss":
+        view["prompt"] = localise(step.discuss.prompt, lang)
+    elif planned.question is not None:
+        view["question"] = question_view(planned.question, planned.key, lang)
+    return view
+
+
+def _shorten(text: str) -> str:
+    line = next((ln.strip("# ").strip() for ln in text.splitlines() if ln.strip("# ").strip()), "")
+    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1].rstrip() + "…"
+
+
+def step_title(planned: PlannedStep, lang: str) -> str:
+    """Return a short title for the teacher's outline of the lesson."""
+    step: Any = planned.step
+    if planned.kind == "notice":
+        return content.notice_title(step.notice, lang)
+    if planned.kind == "slide":
+        return _shorten(localise(step.slide, lang))
+    if planned.kind == "discuss":
+        return _shorten(localise(step.discuss.prompt, lang))
+    return (
+        _shorten(localise(planned.question.text, lang)) if planned.question else planned.key or ""
+    )
+
+
+def outline_entry(planned: PlannedStep, lang: str) -> dict[str, Any]:
+    """Return `{index, kind, title}` for the teacher's outline and next-step preview."""
+    return {"index": planned.index, "kind": planned.kind, "title": step_title(planned, lang)}
+
+
+def notes_of(planned: PlannedStep, lang: str) -> list[str]:
+    """Return the teacher notes of a step, in the room's language."""
+    return [localise(note, lang) for note in planned.notes]

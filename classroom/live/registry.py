@@ -1,0 +1,124 @@
+"""The rooms of one server: several at once, created, found and resumed here."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from classroom.content.library import Library
+from classroom.store import RoomRecord, SavedRoom, Store
+
+from .ids import new_join_code, new_secret, normalise_code
+from .room import ENDED, Room
+
+ADMIN_KEY = "admin_key"
+
+
+class Rooms:
+    """A registry of live rooms over one store and one content library."""
+
+    def __init__(
+        self,
+        library: Library,
+        store: Store,
+        *,
+        default_lang: str | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.library = library
+        self.store = store
+        self.default_lang = default_lang
+        self.clock = clock
+        self._rooms: dict[str, Room] = {}
+        self._lock = threading.Lock()
+        self.admin_key = self._admin_key()
+
+    def _admin_key(self) -> str:
+        key = self.store.get_meta(ADMIN_KEY)
+        if key is None:
+            key = new_secret()
+            self.store.set_meta(ADMIN_KEY, key).wait()
+        return key
+
+    def _lang(self, lesson_languages: list[str], lang: str | None) -> str:
+        if lang is not None:
+            if lang not in lesson_languages:
+                raise ValueError(
+                    f"lang: expected one of {', '.join(lesson_languages)}, got {lang!r}"
+                )
+            return lang
+        if self.default_lang in lesson_languages:
+            return self.default_lang
+        return lesson_languages[0]
+
+    def _room(self, record: RoomRecord, saved: SavedRoom | None = None) -> Room:
+        lesson = self.library.lessons[record.lesson_id]
+        plan = self.library.plan(lesson)
+        if saved is None:
+            room = Room(record, lesson, plan, self.store, self.clock)
+        else:
+            room = Room.restore(saved, lesson, plan, self.store, self.clock)
+        room.help_set = self.library.help_sets.get(lesson.help)
+        return room
+
+    def _free_code(self) -> str:
+        while True:
+            code = new_join_code()
+            if code not in self._rooms and not self.store.has_room(code):
+                return code
+
+    def create(self, lesson_id: str, lang: str | None = None) -> Room:
+        """Start a new room for `lesson_id` (KeyError if no such lesson, ValueError for `lang`)."""
+        lesson = self.library.lessons.get(lesson_id)
+        if lesson is None:
+            raise KeyError(
+                f"no lesson {lesson_id!r}; loaded: {', '.join(sorted(self.library.lessons))}"
+            )
+        record = RoomRecord(
+            code="",
+            lesson_id=lesson_id,
+            lang=self._lang(lesson.languages, lang),
+            salt=new_secret(),
+            teacher_key=new_secret(),
+            created=self.clock(),
+        )
+        with self._lock:
+            record.code = self._free_code()
+            room = self._room(record)
+            self._rooms[record.code] = room
+        self.store.create_room(record).wait()
+        return room
+
+    def get(self, code: object) -> Room | None:
+        """Return the room with this join code (as typed), or None."""
+        code = normalise_code(code)
+        return self._rooms.get(code) if code else None
+
+    def all(self) -> list[Room]:
+        """Return every room of this server, oldest first."""
+        return sorted(self._rooms.values(), key=lambda room: room.created)
+
+    def resumable(self, lesson_id: str) -> Room | None:
+        """Return the latest room of `lesson_id` that has not ended, or None."""
+        running = [r for r in self.all() if r.record.lesson_id == lesson_id and r.phase != ENDED]
+        return running[-1] if running else None
+
+    def restore(self) -> list[str]:
+        """Load back every unfinished room from the store; return the codes of those skipped."""
+        skipped = []
+        for saved in self.store.open_rooms():
+            if saved.record.lesson_id not in self.library.lessons:
+                skipped.append(saved.record.code)  # its lesson no longer loads; keep it stored
+                continue
+            self._rooms[saved.record.code] = self._room(saved.record, saved)
+        return skipped
+
+    def purge(self, days: float) -> int:
+        """Delete rooms finished (or untouched) more than `days` ago; return how many."""
+        cutoff = self.clock() - days * 86400
+        with self._lock:
+            for code, room in list(self._rooms.items()):
+                if room.phase == ENDED and (room.record.ended_at or 0) < cutoff:
+                    del self._rooms[code]
+        return self.store.purge(cutoff)

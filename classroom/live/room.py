@@ -1,0 +1,217 @@
+"""A live room: one lesson run by one teacher for the phones that join it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from classroom.content.lessons import Lesson
+from classroom.content.library import PlannedStep
+from classroom.store import AnswerRecord, Pending, RoomRecord, SavedRoom, Store, StoreError
+
+from .answers import Answer, BadValue, make_answer
+from .errors import LiveError
+from .ids import participant_id, same_secret, valid_device
+from .presence import Presence
+
+LOBBY, STEP, ENDED = "lobby", "step", "ended"
+MAX_TIMER = 3600
+
+
+class Room:
+    """Phases, participants, answers and the teacher's controls; no sockets, no Flask."""
+
+    def __init__(
+        self,
+        record: RoomRecord,
+        lesson: Lesson,
+        plan: list[PlannedStep],
+        store: Store,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.record = record
+        self.lesson = lesson
+        self.plan = plan
+        self.store = store
+        self.clock = clock
+        self.participants: set[str] = set()
+        self.answers: dict[int, dict[str, Answer]] = {}
+        self.presence = Presence()
+        self.mod_seq = 0
+        self.help_set: Any = None  # the lesson's help set, shown on every phone
+        self._lock = threading.Lock()
+
+    @classmethod
+    def restore(
+        cls,
+        saved: SavedRoom,
+        lesson: Lesson,
+        plan: list[PlannedStep],
+        store: Store,
+        clock: Callable[[], float] = time.time,
+    ) -> Room:
+        """Rebuild a room from the store after a restart."""
+        room = cls(saved.record, lesson, plan, store, clock)
+        if room.record.step is not None and room.record.step >= len(plan):
+            room.record.step = len(plan) - 1  # the lesson file lost steps since
+        room.participants.update(saved.participants)
+        for row in saved.answers:
+            answer = Answer(row.value, row.passed, row.mod_id, row.flagged, row.status)
+            room.answers.setdefault(row.step, {})[row.participant] = answer
+            if row.mod_id:
+                room.mod_seq = max(room.mod_seq, int(row.mod_id.lstrip("t")))
+        return room
+
+    # What the pages and views read.
+    code = property(lambda self: self.record.code)
+    lang = property(lambda self: self.record.lang)
+    teacher_key = property(lambda self: self.record.teacher_key)
+    phase = property(lambda self: self.record.phase)
+    index = property(lambda self: self.record.step)
+    locked = property(lambda self: self.record.locked)
+    revealed = property(lambda self: self.record.revealed)
+    deadline = property(lambda self: self.record.deadline)
+    created = property(lambda self: self.record.created)
+
+    def check_key(self, key: object) -> bool:
+        """Tell whether `key` is this room's teacher key (constant time)."""
+        return same_secret(key, self.record.teacher_key)
+
+    @property
+    def current(self) -> PlannedStep | None:
+        """Return the step on show, or None in the lobby and after the end."""
+        if self.record.phase != STEP or self.record.step is None:
+            return None
+        return self.plan[self.record.step]
+
+    @property
+    def question(self) -> Any:
+        """Return the question on show, or None."""
+        current = self.current
+        return current.question if current is not None else None
+
+    @property
+    def voting_open(self) -> bool:
+        """Tell whether answers are taken now (the server clock decides the deadline)."""
+        deadline = self.record.deadline
+        return self.record.voting_open and (deadline is None or self.clock() < deadline)
+
+    def step_answers(self) -> dict[str, Answer]:
+        """Return the answers to the current step, by participant."""
+        return self.answers.get(self.record.step, {}) if self.current else {}
+
+    def error(self, code: str) -> LiveError:
+        """Return a domain error in this room's language."""
+        return LiveError(code, self.lang)
+
+    # Phones.
+    def knows(self, device: object) -> bool:
+        """Tell whether `device` already joined this room."""
+        if not valid_device(device):
+            return False
+        return participant_id(self.record.salt, device) in self.participants
+
+    def join(self, device: object) -> str:
+        """Return the anonymous participant id of `device`, adding it if new and allowed."""
+        if not valid_device(device):
+            raise self.error("bad-device")
+        pid = participant_id(self.record.salt, device)
+        with self._lock:
+            if pid in self.participants:
+                return pid
+            if self.record.phase == ENDED:
+                raise self.error("room-ended")
+            if self.record.locked:
+                raise self.error("room-locked")
+            self.participants.add(pid)
+            pending = self.store.add_participant(self.code, pid)
+        self._wait(pending, "not-saved")
+        return pid
+
+    def answer(
+        self, pid: str, step: int, value: Any = None, passed: bool = False
+    ) -> dict[str, Any]:
+        """Record (or replace) `pid`'s answer to `step`; return `mine` once it is durable."""
+        with self._lock:
+            self._check_answer(pid, step)
+            try:
+                new = Answer(passed=True) if passed else make_answer(self.question, value)
+            except BadValue:
+                raise self.error("bad-value") from None
+            if new.status is not None:
+                self.mod_seq += 1
+                new.mod_id = f"t{self.mod_seq}"
+            answers = self.answers.setdefault(step, {})
+            old = answers.get(pid)
+            answers[pid] = new
+            pending = self.store.save_answer(self.code, _answer_record(step, pid, new))
+        try:
+            pending.wait()
+        except StoreError:
+            self._undo(step, pid, new, old)
+            raise self.error("not-saved") from None
+        return self.mine(pid)
+
+    def _check_answer(self, pid: str, step: int) -> None:
+        if pid not in self.participants:
+            raise self.error("bad-device")
+        if self.record.phase == ENDED:
+            raise self.error("room-ended")
+        if self.current is None or step != self.record.step:
+            raise self.error("wrong-step")
+        if self.question is None or not self.voting_open:
+            raise self.error("not-voting")
+
+    def _undo(self, step: int, pid: str, new: Answer, old: Answer | None) -> None:
+        with self._lock:
+            answers = self.answers.get(step, {})
+            if answers.get(pid) is new:
+                if old is None:
+                    answers.pop(pid)
+                else:
+                    answers[pid] = old
+
+    def mine(self, pid: str) -> dict[str, Any]:
+        """Return this participant's own answer to the current step."""
+        answer = self.step_answers().get(pid)
+        if answer is None:
+            return {"answered": False, "passed": False, "value": None}
+        return {"answered": True, "passed": answer.passed, "value": answer.value}
+
+    def _wait(self, pending: Pending, code: str) -> None:
+        try:
+            pending.wait()
+        except StoreError:
+            raise self.error(code) from None
+
+    def save(self, *extra: Callable[[], Pending]) -> list[Pending]:
+        """Queue the room's state (and `extra` writes) for the store; call under the lock."""
+        return [make() for make in extra] + [self.store.save_room(self.record)]
+
+    def change(self, mutate: Callable[[RoomRecord], list[Callable[[], Pending]] | None]) -> None:
+        """Apply a teacher's change under the room's lock and wait until it is durable."""
+        with self._lock:
+            if self.record.phase == ENDED:
+                raise self.error("room-ended")
+            extra = mutate(self.record) or []
+            pendings = self.save(*extra)
+        for pending in pendings:
+            self._wait(pending, "not-saved")
+
+    def expire(self) -> bool:
+        """Close voting if its deadline has passed; tell whether anything changed."""
+        with self._lock:
+            deadline = self.record.deadline
+            if deadline is None or self.clock() < deadline:
+                return False
+            self.record.voting_open, self.record.deadline = False, None
+            self.save()
+        return True
+
+
+def _answer_record(step: int, pid: str, answer: Answer) -> AnswerRecord:
+    return AnswerRecord(
+        step, pid, answer.value, answer.passed, answer.mod_id, answer.flagged, answer.status
+    )

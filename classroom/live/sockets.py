@@ -1,0 +1,191 @@
+"""Socket.IO namespaces, one per role: authorise at connect, parse, call the domain, ack.
+
+Handlers stay thin: the domain decides, `Broadcaster.send` is the only sender of state, and
+`RoleNamespace.error` is the only place an exception becomes an error ack.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from flask import current_app, request, session
+from flask_socketio import ConnectionRefusedError, Namespace, join_room
+
+from . import actions
+from .broadcast import Broadcaster, channel
+from .errors import LiveError
+from .payloads import AnswerIn, Empty, GoIn, LockIn, ModerateIn, Payload, TimerIn, parse
+from .views import VIEWS
+
+log = logging.getLogger(__name__)
+
+
+def refuse(error: LiveError) -> ConnectionRefusedError:
+    """Return the refusal whose `connect_error` data is `{"error", "message"}`."""
+    return ConnectionRefusedError(error.message, {"error": error.code, "message": error.message})
+
+
+class RoleNamespace(Namespace):
+    """What the three namespaces share: finding the room, sending state, error acks."""
+
+    role = ""
+
+    def trigger_event(self, event: str, *args: Any) -> Any:
+        """Dispatch an event; an event this role does not have gets a `not-allowed` ack."""
+        if event not in ("connect", "disconnect") and not hasattr(self, f"on_{event}"):
+            return LiveError("not-allowed", self._lang()).ack()
+        return super().trigger_event(event, *args)
+
+    def error(self, exc: Exception) -> dict[str, Any]:
+        """Turn any exception of a handler into an error ack; never send a traceback."""
+        if isinstance(exc, ConnectionRefusedError):
+            raise exc
+        if isinstance(exc, LiveError):
+            return exc.ack()
+        log.error("unexpected %s in a %s handler", type(exc).__name__, self.role, exc_info=exc)
+        return LiveError("bad-request", self._lang()).ack()
+
+    @property
+    def broadcaster(self) -> Broadcaster:
+        """Return the app's broadcaster."""
+        return current_app.extensions["classroom.broadcaster"]
+
+    def _lang(self) -> str | None:
+        try:
+            return current_app.extensions["classroom.rooms"].get(session.get("code")).lang
+        except (AttributeError, RuntimeError, KeyError):
+            return None
+
+    def _room(self) -> Any:
+        room = current_app.extensions["classroom.rooms"].get(session.get("code"))
+        if room is None:
+            raise LiveError("room-not-found")
+        return room
+
+    def _authorise(self, auth: Any) -> Any:
+        """Return the room a screen or teacher may connect to, else raise a LiveError."""
+        if not isinstance(auth, dict):
+            raise LiveError("bad-key")
+        room = current_app.extensions["classroom.rooms"].get(auth.get("code"))
+        if room is None:
+            raise LiveError("room-not-found")
+        if not room.check_key(auth.get("key")):
+            raise LiveError("bad-key", room.lang)
+        return room
+
+    def _enter(self, room: Any) -> None:
+        session["code"] = room.code
+        join_room(channel(room.code, self.role))
+        view = VIEWS[self.role](room, self.broadcaster.base_url)
+        self.emit("state", view, room=request.sid)
+
+    def on_connect(self, auth: Any = None) -> None:
+        """Screen and teacher: `auth = {code, key}`; refused without the room's key."""
+        try:
+            self._enter(self._authorise(auth))
+        except LiveError as error:
+            raise refuse(error) from None
+
+
+class ScreenNamespace(RoleNamespace):
+    """`/screen`: the projector only receives `state`."""
+
+    role = "screen"
+
+
+def _action(
+    do: Callable[..., None],
+    model: type[Payload] = Empty,
+    args: Callable[[Any], tuple] = lambda payload: (),
+) -> Callable[..., dict]:
+    def handler(self: TeachNamespace, data: Any = None) -> dict[str, Any]:
+        room = self._room()
+        do(room, *args(parse(model, data, room.lang)))
+        self.broadcaster.send(room)
+        return {"ok": True}
+
+    handler.__doc__ = do.__doc__
+    return handler
+
+
+class TeachNamespace(RoleNamespace):
+    """`/teach`: the teacher's controls; every action is broadcast at once."""
+
+    role = "teach"
+    on_go = _action(actions.go, GoIn, lambda p: (p.step,))
+    on_next = _action(actions.next_step)
+    on_prev = _action(actions.prev_step)
+    on_open = _action(actions.open_voting)
+    on_close = _action(actions.close_voting)
+    on_reveal = _action(actions.reveal)
+    on_hide = _action(actions.hide)
+    on_reset = _action(actions.reset)
+    on_timer = _action(actions.timer, TimerIn, lambda p: (p.seconds,))
+    on_lock = _action(actions.lock, LockIn, lambda p: (p.locked,))
+    on_moderate = _action(actions.moderate, ModerateIn, lambda p: (p.id, p.approve))
+    on_end = _action(actions.end)
+
+
+class StudentNamespace(RoleNamespace):
+    """`/student`: a phone joins with `{code, device}`, answers, and syncs."""
+
+    role = "student"
+
+    def on_connect(self, auth: Any = None) -> None:
+        """Join the room as the anonymous participant of this device key."""
+        try:
+            room, pid = self._join(auth if isinstance(auth, dict) else {})
+        except LiveError as error:
+            raise refuse(error) from None
+        session["code"], session["pid"] = room.code, pid
+        join_room(channel(room.code, self.role))
+        room.presence.attach(request.sid, pid)
+        self.emit("state", self._state(room, pid), room=request.sid)
+        self.broadcaster.mark(room)
+
+    def _join(self, auth: dict) -> tuple[Any, str]:
+        rooms = current_app.extensions["classroom.rooms"]
+        room = rooms.get(auth.get("code"))
+        known = room is not None and room.knows(auth.get("device"))
+        # Only unknown phones spend the address's budget: a class reconnecting after a
+        # Wi-Fi drop is never rate-limited. The address itself is not kept (see limiter).
+        if not known and not current_app.extensions["classroom.limiter"].allow(request.remote_addr):
+            raise LiveError("rate-limited", room.lang if room else rooms.default_lang)
+        if room is None:
+            raise LiveError("room-not-found", rooms.default_lang)
+        return room, room.join(auth.get("device"))
+
+    def on_disconnect(self, reason: Any = None) -> None:
+        """Forget this socket (the participant and its answers stay)."""
+        room = current_app.extensions["classroom.rooms"].get(session.get("code"))
+        if room is not None:
+            room.presence.detach(request.sid)
+            self.broadcaster.mark(room)
+
+    def _state(self, room: Any, pid: str) -> dict[str, Any]:
+        return VIEWS["student"](room, self.broadcaster.base_url, pid)
+
+    def on_answer(self, data: Any = None) -> dict[str, Any]:
+        """`{step, value}` or `{step, pass: true}`: record it; ack with `mine` once durable."""
+        room = self._room()
+        answer = parse(AnswerIn, data, room.lang)
+        mine = room.answer(session["pid"], answer.step, answer.value, answer.passed is True)
+        self.broadcaster.mark(room)
+        return {"ok": True, "mine": mine}
+
+    def on_sync(self, data: Any = None) -> dict[str, Any]:
+        """`{}`: return this phone's current view."""
+        room = self._room()
+        parse(Empty, data, room.lang)
+        return {"ok": True, "state": self._state(room, session["pid"])}
+
+
+NAMESPACES = {"/student": StudentNamespace, "/screen": ScreenNamespace, "/teach": TeachNamespace}
+
+
+def init_sockets(app: Any, socketio: Any) -> None:
+    """Register the three namespaces on the app's Socket.IO server."""
+    for name, namespace in NAMESPACES.items():
+        socketio.on_namespace(namespace(name))

@@ -1,0 +1,97 @@
+"""The durable record of rooms and answers.
+
+The interface is small on purpose, so that a Redis store can implement it later (not done
+yet: `CLASSROOM_STORE` would pick it). Every write returns a `Pending`; whoever needs
+durability (an answer's ack) waits on it, and the store is free to batch the writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class StoreError(Exception):
+    """A write could not be made durable."""
+
+
+class Pending(Protocol):
+    """A write in flight."""
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the write is durable; raise StoreError if it failed."""
+
+
+@dataclass
+class RoomRecord:
+    """What a restart needs to resume a room (answers and participants apart)."""
+
+    code: str
+    lesson_id: str
+    lang: str
+    salt: str
+    teacher_key: str
+    created: float
+    phase: str = "lobby"
+    step: int | None = None
+    voting_open: bool = False
+    revealed: bool = False
+    deadline: float | None = None
+    locked: bool = False
+    ended_at: float | None = None
+
+
+@dataclass
+class AnswerRecord:
+    """One participant's answer to one step (participant is the anonymous hash)."""
+
+    step: int
+    participant: str
+    value: Any
+    passed: bool = False
+    mod_id: str | None = None
+    flagged: bool = False
+    status: str | None = None
+
+
+@dataclass
+class SavedRoom:
+    """A room as loaded back from the store."""
+
+    record: RoomRecord
+    participants: list[str] = field(default_factory=list)
+    answers: list[AnswerRecord] = field(default_factory=list)
+
+
+class Store(Protocol):
+    """The store interface the live rooms use."""
+
+    def create_room(self, record: RoomRecord) -> Pending: ...
+    def save_room(self, record: RoomRecord) -> Pending: ...
+    def add_participant(self, code: str, participant: str) -> Pending: ...
+    def save_answer(self, code: str, answer: AnswerRecord) -> Pending: ...
+    def delete_answers(self, code: str, step: int) -> Pending: ...
+    def set_status(self, code: str, step: int, participant: str, status: str) -> Pending: ...
+    def has_room(self, code: str) -> bool: ...
+    def open_rooms(self) -> list[SavedRoom]: ...
+    def get_meta(self, name: str) -> str | None: ...
+    def set_meta(self, name: str, value: str) -> Pending: ...
+    def purge(self, before: float) -> int: ...
+    def close(self) -> None: ...
+
+
+def open_store(path: str, async_mode: str = "threading") -> Store:
+    """Open the SQLite store at `path`, batching writes with `async_mode`'s primitives."""
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(path, async_mode)
+
+
+def purge_finished(path: str, days: float, now: float | None = None) -> int:
+    """Delete rooms finished (or untouched) more than `days` ago; return how many."""
+    import time
+
+    from .sqlite import SQLiteStore
+
+    cutoff = (time.time() if now is None else now) - days * 86400
+    return SQLiteStore.purge_file(path, cutoff)

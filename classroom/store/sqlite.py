@@ -1,0 +1,194 @@
+"""The embedded store: SQLite in the instance folder, WAL mode, writes grouped."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import astuple, fields
+
+from . import AnswerRecord, Pending, RoomRecord, SavedRoom
+from .writer import GroupCommit
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS rooms (
+    code TEXT PRIMARY KEY, lesson_id TEXT NOT NULL, lang TEXT NOT NULL, salt TEXT NOT NULL,
+    teacher_key TEXT NOT NULL, created REAL NOT NULL, phase TEXT NOT NULL, step INTEGER,
+    voting_open INTEGER NOT NULL, revealed INTEGER NOT NULL, deadline REAL,
+    locked INTEGER NOT NULL, ended_at REAL, updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS participants (
+    room TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    PRIMARY KEY (room, id)
+);
+CREATE TABLE IF NOT EXISTS answers (
+    room TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+    step INTEGER NOT NULL, participant TEXT NOT NULL, value TEXT, passed INTEGER NOT NULL,
+    mod_id TEXT, flagged INTEGER NOT NULL, status TEXT,
+    PRIMARY KEY (room, step, participant)
+);
+"""
+ROOM_COLUMNS = [f.name for f in fields(RoomRecord)]
+ANSWER_COLUMNS = [f.name for f in fields(AnswerRecord)]
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open a connection: autocommit (transactions are explicit), WAL, full sync."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA journal_mode=WAL")
+    # FULL: a committed batch survives a power cut, not only a killed process.
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+class SQLiteStore:
+    """Rooms, anonymous participants and answers in one SQLite file."""
+
+    def __init__(self, path: str, async_mode: str = "threading") -> None:
+        self.path = path
+        with self._reader() as conn:
+            conn.executescript(SCHEMA)
+        self.writer = GroupCommit(lambda: connect(path), async_mode)
+
+    def _reader(self) -> sqlite3.Connection:
+        return _Closing(connect(self.path))
+
+    def _write(self, *ops: tuple[str, tuple]) -> Pending:
+        return self.writer.submit(list(ops))
+
+    def create_room(self, record: RoomRecord) -> Pending:
+        """Insert a new room (fails if the code exists)."""
+        names = ", ".join([*ROOM_COLUMNS, "updated"])
+        marks = ", ".join("?" * (len(ROOM_COLUMNS) + 1))
+        return self._write(
+            (f"INSERT INTO rooms ({names}) VALUES ({marks})", (*astuple(record), time.time()))
+        )
+
+    def save_room(self, record: RoomRecord) -> Pending:
+        """Update a room's phase, step, voting state and lock."""
+        columns = ("phase", "step", "voting_open", "revealed", "deadline", "locked", "ended_at")
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        values = tuple(getattr(record, c) for c in columns)
+        return self._write(
+            (
+                f"UPDATE rooms SET {sets}, updated = ? WHERE code = ?",
+                (*values, time.time(), record.code),
+            )
+        )
+
+    def add_participant(self, code: str, participant: str) -> Pending:
+        """Record an anonymous participant (a salted hash of a device key, nothing else)."""
+        return self._write(
+            ("INSERT OR IGNORE INTO participants (room, id) VALUES (?, ?)", (code, participant))
+        )
+
+    def save_answer(self, code: str, answer: AnswerRecord) -> Pending:
+        """Record or replace a participant's answer to a step."""
+        row = (
+            code,
+            answer.step,
+            answer.participant,
+            json.dumps(answer.value),
+            answer.passed,
+            answer.mod_id,
+            answer.flagged,
+            answer.status,
+        )
+        sql = (
+            "INSERT OR REPLACE INTO answers (room, step, participant, value, passed, mod_id,"
+            " flagged, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        return self._write(
+            (sql, row), ("UPDATE rooms SET updated = ? WHERE code = ?", (time.time(), code))
+        )
+
+    def delete_answers(self, code: str, step: int) -> Pending:
+        """Forget every answer to one step."""
+        return self._write(("DELETE FROM answers WHERE room = ? AND step = ?", (code, step)))
+
+    def set_status(self, code: str, step: int, participant: str, status: str) -> Pending:
+        """Set the moderation status of a free-text answer."""
+        sql = "UPDATE answers SET status = ? WHERE room = ? AND step = ? AND participant = ?"
+        return self._write((sql, (status, code, step, participant)))
+
+    def has_room(self, code: str) -> bool:
+        """Tell whether a room with this code is stored (running or finished)."""
+        with self._reader() as conn:
+            return (
+                conn.execute("SELECT 1 FROM rooms WHERE code = ?", (code,)).fetchone() is not None
+            )
+
+    def open_rooms(self) -> list[SavedRoom]:
+        """Load every room that has not ended, with its participants and answers."""
+        with self._reader() as conn:
+            rows = conn.execute(
+                f"SELECT {', '.join(ROOM_COLUMNS)} FROM rooms"
+                " WHERE phase != 'ended' ORDER BY created"
+            ).fetchall()
+            return [self._load(conn, RoomRecord(*row)) for row in rows]
+
+    @staticmethod
+    def _load(conn: sqlite3.Connection, record: RoomRecord) -> SavedRoom:
+        record.voting_open, record.revealed, record.locked = (
+            bool(record.voting_open),
+            bool(record.revealed),
+            bool(record.locked),
+        )
+        people = [
+            r[0] for r in conn.execute("SELECT id FROM participants WHERE room = ?", (record.code,))
+        ]
+        rows = conn.execute(
+            f"SELECT {', '.join(ANSWER_COLUMNS)} FROM answers WHERE room = ?", (record.code,)
+        )
+        answers = [
+            AnswerRecord(step, who, json.loads(value), bool(passed), mod_id, bool(flagged), status)
+            for step, who, value, passed, mod_id, flagged, status in rows
+        ]
+        return SavedRoom(record, people, answers)
+
+    def get_meta(self, name: str) -> str | None:
+        """Return a stored setting, or None."""
+        with self._reader() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, name: str, value: str) -> Pending:
+        """Store a setting."""
+        return self._write(
+            ("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, value))
+        )
+
+    def purge(self, before: float) -> int:
+        """Delete rooms that ended, or were last touched, before `before`; return how many."""
+        return self.purge_file(self.path, before)
+
+    @staticmethod
+    def purge_file(path: str, before: float) -> int:
+        """Purge the store file at `path` (also usable while a server runs on it)."""
+        conn = connect(path)
+        try:
+            conn.executescript(SCHEMA)
+            where = "(ended_at IS NOT NULL AND ended_at < ?) OR updated < ?"
+            return conn.execute(f"DELETE FROM rooms WHERE {where}", (before, before)).rowcount
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        """Commit what is queued and close the writer."""
+        self.writer.close()
+
+
+class _Closing:
+    """A connection used in a `with` block and closed at its end."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self.conn
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()

@@ -1,0 +1,162 @@
+"""Group commit: many writers enqueue, one writer commits them together and wakes them.
+
+An answer is acknowledged only once it is durable, but one fsync per answer would make
+thirty phones queue behind the disk. While one batch commits, the next one gathers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from . import StoreError
+
+Ops = list[tuple[str, tuple[Any, ...]]]
+_STOP = object()
+
+
+def _primitives(async_mode: str):
+    """Return (spawn, event class, queue, empty exception, run_blocking) for the mode."""
+    if async_mode == "gevent":
+        import gevent
+        import gevent.event
+        import gevent.queue
+
+        def run_blocking(fn: Callable[[], None]) -> None:
+            # The SQL and its fsync run in gevent's thread pool, so sockets keep flowing.
+            gevent.get_hub().threadpool.apply(fn)
+
+        return (
+            gevent.spawn,
+            gevent.event.Event,
+            gevent.queue.Queue(),
+            gevent.queue.Empty,
+            run_blocking,
+        )
+    import queue
+    import threading
+
+    def spawn(fn: Callable[[], None]) -> None:
+        threading.Thread(target=fn, name="classroom-writer", daemon=True).start()
+
+    return spawn, threading.Event, queue.SimpleQueue(), queue.Empty, lambda fn: fn()
+
+
+class Write:
+    """One enqueued write; `wait()` returns once it is committed."""
+
+    def __init__(self, ops: Ops, event: Any) -> None:
+        self.ops = ops
+        self.error: Exception | None = None
+        self._done = event
+
+    def finish(self, error: Exception | None = None) -> None:
+        """Record the outcome and wake the waiter."""
+        self.error = error
+        self._done.set()
+
+    def wait(self, timeout: float | None = 30.0) -> None:
+        """Block until committed; raise StoreError if it failed or took too long."""
+        if not self._done.wait(timeout):
+            raise StoreError("the write was not committed in time")
+        if self.error is not None:
+            raise StoreError(str(self.error)) from self.error
+
+
+class GroupCommit:
+    """The one writer of a SQLite database."""
+
+    def __init__(
+        self, connect: Callable[[], sqlite3.Connection], async_mode: str = "threading"
+    ) -> None:
+        self._connect = connect
+        self._spawn, self._event, self._queue, self._empty, self._run_blocking = _primitives(
+            async_mode
+        )
+        self._conn: sqlite3.Connection | None = None
+        self._started = False
+        self._start_lock = threading.Lock()
+        self.batches = 0  # how many commits: tests check that writes really are grouped
+
+    def submit(self, ops: Ops) -> Write:
+        """Enqueue `ops` to run in one savepoint of the next batch."""
+        write = Write(ops, self._event())
+        with self._start_lock:
+            if not self._started:
+                self._started = True
+                self._spawn(self._loop)
+        self._queue.put(write)
+        return write
+
+    def close(self) -> None:
+        """Commit what is queued, then stop the writer."""
+        if self._started:
+            done = Write([], self._event())
+            self._queue.put(done)
+            self._queue.put(_STOP)
+            done.wait(10)
+
+    def _take_batch(self) -> tuple[list[Write], bool]:
+        batch, stop = [], False
+        item = self._queue.get()
+        while True:
+            if item is _STOP:
+                stop = True
+                break
+            batch.append(item)
+            try:
+                item = self._queue.get_nowait()
+            except self._empty:
+                break
+        return batch, stop
+
+    def _loop(self) -> None:
+        while True:
+            batch, stop = self._take_batch()
+            if batch:
+                self._run_blocking(lambda batch=batch: self._commit(batch))
+            if stop:
+                break
+        if self._conn is not None:
+            self._conn.close()
+
+    def _commit(self, batch: list[Write]) -> None:
+        try:
+            if self._conn is None:
+                self._conn = self._connect()
+            outcomes = self._apply(self._conn, batch)
+            self._conn.execute("COMMIT")
+            self.batches += 1
+        except sqlite3.Error as error:
+            self._rollback()
+            for write in batch:
+                write.finish(error)
+            return
+        for write, outcome in zip(batch, outcomes, strict=True):
+            write.finish(outcome)
+
+    def _rollback(self) -> None:
+        try:
+            if self._conn is not None and self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            self._conn = None  # a fresh connection for the next batch
+
+    @staticmethod
+    def _apply(conn: sqlite3.Connection, batch: list[Write]) -> list[Exception | None]:
+        conn.execute("BEGIN IMMEDIATE")
+        outcomes: list[Exception | None] = []
+        for write in batch:
+            # A savepoint per write: one bad write fails alone, the batch still commits.
+            conn.execute("SAVEPOINT write")
+            try:
+                for sql, params in write.ops:
+                    conn.execute(sql, params)
+                outcomes.append(None)
+            except sqlite3.Error as error:
+                conn.execute("ROLLBACK TO write")
+                outcomes.append(error)
+            conn.execute("RELEASE write")
+        return outcomes
