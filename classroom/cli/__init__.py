@@ -2,6 +2,7 @@
 
 import click
 
+from .content import new, schema, validate
 from .run import run
 
 
@@ -11,3 +12,6 @@ def main() -> None:
 
 
 main.add_command(run)
+main.add_command(validate)
+main.add_command(schema)
+main.add_command(new)

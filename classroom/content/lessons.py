@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, StringConstraints, Tag, field_validator
 
 from .questions import Question
-from .text import Id, Lang, LocalText, NonEmpty, Source, Strict
+from .text import Id, Lang, LocalText, NonEmpty, Source, Strict, is_bare_text
 
 STEP_KINDS = ("notice", "slide", "ask", "question", "discuss")
 NOTICES = ("content-note", "ground-rules", "help")
@@ -55,12 +55,10 @@ class DiscussStep(Strict):
 
     discuss: Discussion
 
-    @field_validator("discuss", mode="before")
+    @field_validator("discuss", mode="before", json_schema_input_type=Discussion | LocalText)
     @classmethod
     def _wrap_prompt(cls, value: Any) -> Any:
-        if isinstance(value, str) or (isinstance(value, dict) and "prompt" not in value):
-            return {"prompt": value}
-        return value
+        return {"prompt": value} if is_bare_text(value, ("prompt", "notes")) else value
 
 
 def step_kind(value: Any) -> str | None:
@@ -89,13 +87,15 @@ class Lesson(Strict):
     audience: list[AgeBand] = Field(min_length=1, description="Age bands, e.g. 14-16, or `all`.")
     minutes: int = Field(ge=5, le=240)
     languages: list[Lang] = Field(min_length=1, description="Languages the lesson is written in.")
-    min_group: int = Field(5, ge=3, description="Fewest answers before results are shown (at least 3).")
+    min_group: int = Field(
+        5, ge=3, description="Fewest answers before results are shown (at least 3)."
+    )
     live_results: bool = Field(False, description="Show results while voting is still open.")
     help: Id = Field(description="The help-resource set shown on every phone, e.g. be-nl.")
     steps: list[Step] = Field(min_length=1)
     sources: list[Source] = []
 
-    @field_validator("audience", mode="before")
+    @field_validator("audience", mode="before", json_schema_input_type=AgeBand | list[AgeBand])
     @classmethod
     def _wrap_band(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value

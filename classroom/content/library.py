@@ -49,6 +49,7 @@ class Library:
     help_sets: dict[str, HelpSet] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # lesson id -> file it came from
+    scanned: list[str] = field(default_factory=list)  # every file read, as named in problems
 
     @property
     def errors(self) -> list[Problem]:
@@ -75,9 +76,11 @@ class Library:
         if isinstance(step, QuestionStep):
             question = step.question
             key = f"{lesson.id}/{question.id}"
-            return PlannedStep(index, "question", step, question, key, tuple(n for n in [question.notes] if n))
+            notes = tuple(n for n in [question.notes] if n)
+            return PlannedStep(index, "question", step, question, key, notes)
         kind = next(k for k in ("notice", "slide", "discuss") if hasattr(step, k))
-        notes = getattr(step, "notes", None) or getattr(getattr(step, "discuss", None), "notes", None)
+        discussion = getattr(step, "discuss", None)
+        notes = getattr(step, "notes", None) or getattr(discussion, "notes", None)
         return PlannedStep(index, kind, step, notes=tuple(n for n in [notes] if n))
 
 

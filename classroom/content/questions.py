@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from .text import Id, LocalText, Source, Strict
+from .text import Id, LocalText, Source, Strict, is_bare_text
 
 FLAGS = ("green", "yellow", "red", "black")
 CRITERIA = ("consent", "voluntary", "equality", "development", "context", "impact")
@@ -22,12 +22,14 @@ class Option(Strict):
     @model_validator(mode="before")
     @classmethod
     def _wrap_plain_text(cls, value: Any) -> Any:
-        if isinstance(value, str) or (isinstance(value, dict) and "text" not in value):
-            return {"text": value}
-        return value
+        return {"text": value} if is_bare_text(value, ("text", "correct")) else value
 
 
-Options = Annotated[list[Option], Field(min_length=2, max_length=10)]
+# The model wraps a plain text itself; this only tells the JSON Schema that a text is allowed.
+OptionItem = Annotated[
+    Option, BeforeValidator(lambda value: value, json_schema_input_type=Option | LocalText)
+]
+Options = Annotated[list[OptionItem], Field(min_length=2, max_length=10)]
 
 
 class BaseQuestion(Strict):
@@ -59,7 +61,9 @@ class MultiQuestion(BaseQuestion):
     def _check_bounds(self) -> MultiQuestion:
         top = self.max or len(self.options)
         if top > len(self.options):
-            raise ValueError(f"max: expected at most {len(self.options)} (the number of options), got {top}")
+            raise ValueError(
+                f"max: expected at most {len(self.options)} (the number of options), got {top}"
+            )
         if self.min > top:
             raise ValueError(f"min: expected at most max ({top}), got {self.min}")
         return self
@@ -102,7 +106,7 @@ class RankQuestion(BaseQuestion):
     """Put the options in order."""
 
     kind: Literal["rank"]
-    options: Annotated[list[Option], Field(min_length=2, max_length=7)]
+    options: Annotated[list[OptionItem], Field(min_length=2, max_length=7)]
 
 
 class CheckQuestion(BaseQuestion):
@@ -116,11 +120,19 @@ class CheckQuestion(BaseQuestion):
     def _one_correct(self) -> CheckQuestion:
         marked = sum(option.correct for option in self.options)
         if marked != 1:
-            raise ValueError(f"options: expected exactly 1 option with `correct: true`, got {marked}")
+            raise ValueError(
+                f"options: expected exactly 1 option with `correct: true`, got {marked}"
+            )
         return self
 
 
 Question = Annotated[
-    ChoiceQuestion | MultiQuestion | ScaleQuestion | FlagQuestion | TextQuestion | RankQuestion | CheckQuestion,
+    ChoiceQuestion
+    | MultiQuestion
+    | ScaleQuestion
+    | FlagQuestion
+    | TextQuestion
+    | RankQuestion
+    | CheckQuestion,
     Field(discriminator="kind"),
 ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+import re
+from collections.abc import Iterable
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -32,6 +34,16 @@ class Source(Strict):
     title: NonEmpty | None = None
     checked: dt.date = Field(description="The date someone last read the source (YYYY-MM-DD).")
     note: NonEmpty | None = None
+
+
+def is_bare_text(value: Any, fields: Iterable[str]) -> bool:
+    """Tell whether `value` is a text written without its key: a string or a language mapping."""
+    if isinstance(value, str):
+        return True
+    if not isinstance(value, dict) or not value or any(key in value for key in fields):
+        return False
+    # Only wrap mappings that look like languages, so `{txt: ...}` gets "did you mean 'text'".
+    return any(isinstance(key, str) and re.match(LANG_PATTERN, key) for key in value)
 
 
 def localise(text: LocalText | None, lang: str, fallback: str | None = None) -> str:

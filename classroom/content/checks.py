@@ -1,0 +1,146 @@
+"""Checks beyond one model: duplicate ids, `correct` marks, references, missing translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import Issue, did_you_mean
+from .lessons import AskStep, HelpSet, Lesson, Quiz
+from .library import Library
+from .yamlnodes import Document, Path, Spot
+
+
+@dataclass
+class Loaded:
+    """One file as read: its data, where things are, and the model when it validated."""
+
+    label: str
+    kind: str | None = None  # "lesson", "quiz" or "help set"
+    data: Any = None
+    doc: Document | None = None
+    model: Any = None
+    failed: bool = False  # some error in the file: it is not in the library
+    issues: list[Issue] = field(default_factory=list)  # placed by path once all files are read
+    spots: list[tuple[Spot, Path | None, str]] = field(default_factory=list)  # placed already
+
+
+def file_issues(kind: str | None, data: Any) -> list[Issue]:
+    """Check one file's raw data for repeated question ids and misplaced `correct` marks."""
+    if not isinstance(data, dict):
+        return []
+    found = list(_questions(kind, data))
+    marks = [issue for path, q in found for issue in _correct_marks(path, q)]
+    return _duplicate_ids(found) + marks
+
+
+def _questions(kind: str | None, data: dict) -> Iterator[tuple[Path, dict]]:
+    if kind == "quiz" and isinstance(data.get("questions"), list):
+        for index, question in enumerate(data["questions"]):
+            if isinstance(question, dict):
+                yield ("questions", index), question
+    if kind == "lesson" and isinstance(data.get("steps"), list):
+        for index, step in enumerate(data["steps"]):
+            if isinstance(step, dict) and isinstance(step.get("question"), dict):
+                yield ("steps", index, "question"), step["question"]
+
+
+def _duplicate_ids(questions: list[tuple[Path, dict]]) -> list[Issue]:
+    seen: dict[str, int] = {}
+    issues = []
+    for number, (path, question) in enumerate(questions, start=1):
+        qid = question.get("id")
+        if not isinstance(qid, str):
+            continue
+        if qid in seen:
+            issues.append(Issue((*path, "id"), f"expected an id no other question here uses, "
+                                f"got '{qid}', which question {seen[qid]} already has"))
+        seen.setdefault(qid, number)
+    return issues
+
+
+def _correct_marks(path: Path, question: dict) -> list[Issue]:
+    kind, options = question.get("kind"), question.get("options")
+    if not isinstance(options, list):
+        return []
+    if kind == "check":
+        # Also checked by the model, but only once every field is valid; here it always is.
+        marked = sum(isinstance(o, dict) and o.get("correct") is True for o in options)
+        return [] if marked == 1 else [Issue((*path, "options"), CHECK_MESSAGE.format(marked))]
+    return [Issue((*path, "options", index, "correct"), f"only a 'check' question marks a "
+                  f"correct option, and this is a '{kind}' question: remove 'correct', or use "
+                  "kind: check", key=True)
+            for index, option in enumerate(options)
+            if isinstance(option, dict) and "correct" in option]
+
+
+CHECK_MESSAGE = "expected exactly 1 option with `correct: true`, got {}"
+
+
+def reference_issues(lesson: Lesson, library: Library, context: Library,
+                     failed: dict[str, str]) -> list[Issue]:
+    """Check that a lesson's questions and help set exist, suggesting near names."""
+    issues = []
+    for index, step in enumerate(lesson.steps):
+        if isinstance(step, AskStep):
+            message = _ask_problem(step.ask, library, context, failed)
+            if message:
+                issues.append(Issue(("steps", index, "ask"), message))
+    help_sets = {**context.help_sets, **library.help_sets}
+    if lesson.help not in help_sets:
+        known = sorted(help_sets)
+        hint = did_you_mean(lesson.help, known) or (f"; known: {', '.join(known)}" if known else "")
+        issues.append(Issue(("help",), f"no help set has the id '{lesson.help}'{hint}"))
+    return issues
+
+
+def _ask_problem(ref: str, library: Library, context: Library, failed: dict[str, str]) -> str:
+    quiz_id, _, question_id = ref.partition("/")
+    quizzes = {**context.quizzes, **library.quizzes}
+    quiz = quizzes.get(quiz_id)
+    if quiz is None:
+        if quiz_id in failed:
+            return f"quiz '{quiz_id}' did not load ({failed[quiz_id]} has errors): fix those first"
+        if quiz_id in library.help_sets or quiz_id in library.lessons:
+            return f"expected a quiz id before '/', got '{quiz_id}', which is not a quiz"
+        return f"no quiz has the id '{quiz_id}'{did_you_mean(quiz_id, sorted(quizzes))}"
+    ids = [question.id for question in quiz.questions]
+    if question_id not in ids:
+        return f"quiz '{quiz_id}' has no question '{question_id}'{did_you_mean(question_id, ids)}"
+    return ""
+
+
+def texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, dict[str, str]]]:
+    """Yield every text written per language in a model, with its path."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from texts(item, (*path, index))
+    elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        yield path, value
+
+
+def translation_issues(lesson: Lesson, quizzes: dict[str, Quiz]) -> Iterator[tuple[str, Path, str]]:
+    """Yield (quiz id or '', path, language) for every text that misses a lesson language."""
+    wanted = list(lesson.languages)
+    for path, text in texts(lesson):
+        yield from (("", path, lang) for lang in wanted if lang not in text)
+    for step in lesson.steps:
+        if not isinstance(step, AskStep):
+            continue
+        quiz_id, _, question_id = step.ask.partition("/")
+        quiz = quizzes.get(quiz_id)
+        for index, question in enumerate(quiz.questions if quiz else []):
+            if question.id == question_id:
+                for path, text in texts(question, ("questions", index)):
+                    yield from ((quiz_id, path, lang) for lang in wanted if lang not in text)
+
+
+def kind_name(model: Any) -> str:
+    """Return how an author calls a model: lesson, quiz or help set."""
+    return {Lesson: "lesson", Quiz: "quiz", HelpSet: "help set"}.get(type(model), "file")
