@@ -9,10 +9,9 @@ from typing import Any
 from flask import abort, current_app, request
 from flask_babel import gettext as _
 
+from ..live.ids import ALPHABET, CODE_LENGTH
 from .i18n import use_room_language
 
-CODE_LENGTH = 6
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: nothing to mistake
 _SEPARATORS = re.compile(r"[\s\-_.]+")
 
 
@@ -31,7 +30,7 @@ def code_problem(code: str) -> str | None:
             length=CODE_LENGTH,
             count=len(code),
         )
-    odd = sorted({char for char in code if char not in CODE_ALPHABET})
+    odd = sorted({char for char in code if char not in ALPHABET})
     if odd:
         return _(
             "A code never contains %(chars)s. Check the code on the big screen.",
@@ -41,8 +40,10 @@ def code_problem(code: str) -> str | None:
 
 
 def get_registry() -> Any:
-    """Return the room registry of this app (classroom.live.get_rooms)."""
-    return current_app.extensions["classroom.rooms"]
+    """Return the room registry of this app."""
+    from ..live import get_rooms  # the live layer is bound after the pages
+
+    return get_rooms()
 
 
 def find_room(code: str) -> Any:

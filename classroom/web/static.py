@@ -50,16 +50,16 @@ def asset(filename: str) -> str:
 def send_static(filename: str) -> Response:
     """Send a static file, gzipped when the browser accepts it, with caching headers."""
     path, (data, packed, digest) = _file(filename)
-    mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    if path.suffix in (".js", ".map") or mimetype.startswith("text/"):
-        mimetype += "; charset=utf-8" if "charset" not in mimetype else ""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix in COMPRESSIBLE:
+        kind += "; charset=utf-8"
     if request.if_none_match.contains(digest):
         response = Response(status=304)
     elif path.suffix in COMPRESSIBLE and "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = Response(packed, mimetype=mimetype)
+        response = Response(packed, content_type=kind)
         response.headers["Content-Encoding"] = "gzip"
     else:
-        response = Response(data, mimetype=mimetype)
+        response = Response(data, content_type=kind)
     response.set_etag(digest)
     response.headers["Vary"] = "Accept-Encoding"
     age = LONG if request.args.get("v") == digest else SHORT

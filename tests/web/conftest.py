@@ -1,87 +1,49 @@
-"""A small fake room registry, so the pages can be tested without the live layer."""
+"""Web fixtures: an app on two small test lessons, with a room running."""
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
-from classroom.content.lessons import Lesson
-from classroom.content.library import Library
+from classroom import create_app
 
-LESSON = {
-    "id": "sexting-delen",
-    "title": {"nl": "Sexting: delen of niet?", "en": "Sexting: share or not?"},
-    "summary": {"nl": "Over doorsturen.", "en": "About forwarding."},
-    "audience": ["14-16"],
-    "minutes": 50,
-    "languages": ["nl", "en"],
-    "help": "be-nl",
-    "steps": [{"slide": {"nl": "Hallo", "en": "Hello"}}],
-}
-OTHER = dict(LESSON, id="flags", title={"fr": "Les drapeaux"}, languages=["fr"])
-
-
-@dataclass
-class FakeRoom:
-    """The part of a live Room the pages use."""
-
-    code: str
-    teacher_key: str
-    lesson: Lesson
-    lang: str
-    phase: str = "lobby"
-
-    def check_key(self, key: object) -> bool:
-        """Tell whether `key` is this room's teacher key."""
-        return key == self.teacher_key
-
-
-@dataclass
-class FakeRooms:
-    """The part of the live registry the pages use."""
-
-    library: Library
-    admin_key: str = "admin-secret-key"
-    rooms: dict[str, FakeRoom] = field(default_factory=dict)
-    codes: itertools.count = field(default_factory=lambda: itertools.count(2))
-
-    def get(self, code: str) -> FakeRoom | None:
-        """Return the room with this code, or None."""
-        return self.rooms.get(code)
-
-    def create(self, lesson_id: str, lang: str | None = None) -> FakeRoom:
-        """Start a room for a lesson."""
-        number = next(self.codes)
-        code = f"ABC{number:03d}".replace("0", "Z").replace("1", "Y")
-        lesson = self.library.lessons[lesson_id]
-        room = FakeRoom(code, f"teacher-key-{number}", lesson, lang or lesson.languages[0])
-        self.rooms[code] = room
-        return room
-
-    def all(self) -> list[FakeRoom]:
-        """Return every room."""
-        return list(self.rooms.values())
-
-    def resumable(self, lesson_id: str) -> FakeRoom | None:
-        """Return the latest unfinished room of a lesson."""
-        return next((r for r in reversed(self.all()) if r.lesson.id == lesson_id), None)
+FIXTURES = Path(__file__).parent / "fixtures"
+CONTENT_PATHS = [FIXTURES / "lessons", FIXTURES / "quizzes"]
+PUBLIC_URL = "http://192.0.2.10:5000"
 
 
 @pytest.fixture
-def rooms(app) -> FakeRooms:
-    """Install a fake registry with two lessons and return it."""
-    library = Library()
-    for data in (LESSON, OTHER):
-        lesson = Lesson.model_validate(data)
-        library.lessons[lesson.id] = lesson
-    registry = FakeRooms(library)
-    app.extensions["classroom.rooms"] = registry
-    return registry
+def app(tmp_path):
+    """Return an app on the web test lessons (nothing bundled)."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "CLASSROOM_DB": str(tmp_path / "web.sqlite3"),
+            "CLASSROOM_ASYNC_MODE": "threading",
+            "CLASSROOM_PUBLIC_URL": PUBLIC_URL,
+            "CLASSROOM_CONTENT_PATHS": [str(p) for p in CONTENT_PATHS],
+            "CLASSROOM_DEFAULT_LESSON": "web-class",
+        }
+    )
+    yield app
+    app.extensions["classroom.store"].close()
 
 
 @pytest.fixture
-def room(rooms) -> FakeRoom:
-    """Return a running Dutch room."""
-    return rooms.create("sexting-delen", "nl")
+def rooms(app):
+    """Return the app's room registry."""
+    return app.extensions["classroom.rooms"]
+
+
+@pytest.fixture
+def room(rooms):
+    """Return a running Dutch room of the web test lesson."""
+    return rooms.create("web-class", "nl")
+
+
+@pytest.fixture
+def admin_key(rooms) -> str:
+    """Return the library's secret key."""
+    return rooms.admin_key
