@@ -16,7 +16,7 @@ def select_locale() -> str:
     room_lang = g.get("room_lang")
     if room_lang in LANGUAGES:
         return room_lang
-    asked = request.args.get("lang") or request.form.get("lang")
+    asked = request.args.get("lang")  # never the form: parsing it may be what failed
     if asked in LANGUAGES:
         return asked
     best = request.accept_languages.best_match(LANGUAGES)

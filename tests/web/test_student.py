@@ -60,7 +60,9 @@ def test_join_form_accepts_lowercase_and_spaces(client, room, typed):
 
 
 def test_join_form_errors_follow_the_chosen_language(client):
-    page = client.post("/", data={"code": "K7R", "lang": "fr"})
+    form = client.get("/?lang=fr").text
+    assert 'action="/?lang=fr"' in form
+    page = client.post("/?lang=fr", data={"code": "K7R"})
     assert "Un code a 6 caractères ; tu en as tapé 3." in page.text
 
 
