@@ -33,9 +33,10 @@ def summary(library: Library) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too (missing translations).")
+@click.option("--no-bundled", is_flag=True, help="Resolve references only within PATHS.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: machine-readable problems, for CI.")
-def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
+def validate(paths: tuple[Path, ...], strict: bool, no_bundled: bool, fmt: str) -> None:
     """Check lessons, quizzes and help sets (default: the bundled ones) and list every problem.
 
     Exits 0 when there are no errors, 1 when there are (or warnings, with --strict), 2 on bad
@@ -45,7 +46,8 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
     if not targets:
         raise click.UsageError("no PATH given, and no bundled lessons/ and quizzes/ were found")
     given = {p.resolve() for p in targets}
-    context = [p for p in bundled_paths() if p.resolve() not in given] if paths else None
+    context = None if no_bundled or not paths else [
+        p for p in bundled_paths() if p.resolve() not in given]
     library = load_paths(targets, context=context)
     if fmt == "json":
         click.echo(json.dumps(_as_json(library), indent=2, ensure_ascii=False))

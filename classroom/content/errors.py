@@ -12,6 +12,8 @@ from pydantic import ValidationError
 
 from .lessons import STEP_KINDS
 from .shapes import LOCAL_TEXT, PATTERNS, Walk, bounds, describe, field_names, walk
+from .text import LANG_PATTERN
+from .where import child, resolve
 from .yamlnodes import Document, Path, bool_word_hint
 
 
@@ -58,10 +60,18 @@ def found(value: Any, path: Path = (), doc: Document | None = None) -> str:
 def issues_from(error: ValidationError, root: Any, data: Any, doc: Document) -> list[Issue]:
     """Translate every error in `error` (validating `data` as `root`) into Issues."""
     walked = [(e, walk(root, e["loc"])) for e in error.errors(include_url=False)]
-    issues = [_issue(e, w, data, doc) for e, w in _collapse_unions(walked)]
+    pairs = [(e, w) for e, w in _collapse_unions(walked) if not _split_by_comma(e, w)]
+    issues = [_issue(e, w, data, doc) for e, w in pairs]
     suggested = {(i.path, m.group(1)) for i in issues if "unknown key" in i.message
                  and (m := re.search(r"did you mean '([\w-]+)'", i.message))}
     return [i for i in issues if not _is_suggested_missing(i, suggested)]
+
+
+def _split_by_comma(error: dict, w: Walk) -> bool:
+    # `{nl: Ja, zeker}` reads `zeker` as a key with no text; its key error says it all.
+    last = w.path[-1] if w.path else None
+    return (not w.key and error.get("input") is None and isinstance(last, str)
+            and w.branch == "dict" and not re.fullmatch(LANG_PATTERN, last))
 
 
 def _is_suggested_missing(issue: Issue, suggested: set[tuple[Path, str]]) -> bool:
@@ -113,7 +123,9 @@ def _issue(error: dict, w: Walk, data: Any, doc: Document) -> Issue:
         return _tag_issue(kind, path, value, ctx, what)
     if w.key:
         text = PATTERNS.get(ctx.get("pattern"), "a valid key")
-        return Issue(path[:-1], f"expected {text}, got {what}", spot=path, key=True)
+        comma = _value_at(data, resolve(data, path)) is None
+        hint = " (inside { }, a comma ends a text: put the text in quotes)" if comma else ""
+        return Issue(path[:-1], f"expected {text}, got {what}{hint}", spot=path, key=True)
     if kind == "value_error":
         return _value_error(error, path, value)
     return Issue(path, _message(kind, w, value, ctx, what))
@@ -121,6 +133,8 @@ def _issue(error: dict, w: Walk, data: Any, doc: Document) -> Issue:
 
 def _message(kind: str, w: Walk, value: Any, ctx: dict, what: str) -> str:
     expected = describe(w.leaf, w.meta, name=str(w.path[-1]) if w.path else "")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "text" in expected:
+        what += f" (a number: write it as '{value}' to use it as text)"
     if kind == "local_text":
         return f"expected {LOCAL_TEXT}, got {what}"
     if kind == "string_too_short":
@@ -180,6 +194,12 @@ def _tag_issue(kind: str, path: Path, value: Any, ctx: dict, what: str) -> Issue
                      f"'{first}'{did_you_mean(first, list(STEP_KINDS))}", spot=(*path, first),
                      key=True)
     return Issue(path, f"expected a step such as 'slide: ...' (one of {kinds}), got {what}")
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for item in path:
+        data = child(data, item)
+    return data
 
 
 def _value_error(error: dict, path: Path, value: Any) -> Issue:

@@ -81,7 +81,9 @@ class ScaleQuestion(BaseQuestion):
     @model_validator(mode="after")
     def _check_labels(self) -> ScaleQuestion:
         if self.preset is None and (self.low is None or self.high is None):
-            raise ValueError("expected `low` and `high` labels, or a `preset` (agree, often, okay)")
+            raise ValueError(
+                "expected `low` and `high` labels, or a `preset` (agree, often, okay), got neither"
+            )
         return self
 
 
