@@ -77,12 +77,16 @@ class GroupCommit:
         )
         self._conn: sqlite3.Connection | None = None
         self._started = False
+        self._closed = False
         self._start_lock = threading.Lock()
         self.batches = 0  # how many commits: tests check that writes really are grouped
 
     def submit(self, ops: Ops) -> Write:
         """Enqueue `ops` to run in one savepoint of the next batch."""
         write = Write(ops, self._event())
+        if self._closed:
+            write.finish(StoreError("the store is closed"))
+            return write
         with self._start_lock:
             if not self._started:
                 self._started = True
@@ -91,7 +95,10 @@ class GroupCommit:
         return write
 
     def close(self) -> None:
-        """Commit what is queued, then stop the writer."""
+        """Commit what is queued, then stop the writer (once)."""
+        if self._closed:
+            return
+        self._closed = True
         if self._started:
             done = Write([], self._event())
             self._queue.put(done)

@@ -15,8 +15,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT_PATHS = [FIXTURES / "lessons", FIXTURES / "quizzes"]
 # Step indexes of tests/live/fixtures/lessons/live-test.yaml, by kind.
 STEPS = {
-    "notice": 0, "slide": 1, "choice": 2, "check": 3, "multi": 4, "scale": 5, "flag": 6,
-    "text": 7, "rank": 8, "discuss": 9,
+    "notice": 0,
+    "slide": 1,
+    "choice": 2,
+    "check": 3,
+    "multi": 4,
+    "scale": 5,
+    "flag": 6,
+    "text": 7,
+    "rank": 8,
+    "discuss": 9,
 }
 
 

@@ -1,0 +1,152 @@
+"""The store: durable answers, grouped commits, resume after a restart, purge."""
+
+import threading
+
+import pytest
+from conftest import STEPS, device, join, open_question
+
+from classroom.live import actions
+from classroom.live.registry import Rooms
+from classroom.store import AnswerRecord, RoomRecord, StoreError, open_store, purge_finished
+
+
+def reopen(library, store, clock, tmp_path):
+    """Close the store and start a new registry on the same file, as after a restart."""
+    store.close()
+    again = open_store(str(tmp_path / "live.sqlite3"))
+    rooms = Rooms(library, again, clock=clock)
+    rooms.restore()
+    return rooms, again
+
+
+def test_a_restart_resumes_the_room_where_it_was(library, store, clock, tmp_path, rooms):
+    room = rooms.create("live-test", "en")
+    pids = join(room, 4)
+    open_question(room, "text")
+    actions.timer(room, 90)
+    for pid, text in zip(pids, ["trust", "respect", "ask", "listen"], strict=True):
+        room.answer(pid, STEPS["text"], text)
+    actions.moderate(room, room.step_answers()[pids[1]].mod_id, True)
+    actions.lock(room, True)
+
+    again, store2 = reopen(library, store, clock, tmp_path)
+    resumed = again.get(room.code)
+    try:
+        assert (resumed.phase, resumed.index, resumed.voting_open) == ("step", STEPS["text"], True)
+        assert (resumed.deadline, resumed.locked) == (room.deadline, True)
+        assert resumed.check_key(room.teacher_key) and again.admin_key == rooms.admin_key
+        assert resumed.participants == set(pids)
+        assert {pid: a.value for pid, a in resumed.step_answers().items()} == {
+            pids[0]: "trust",
+            pids[1]: "respect",
+            pids[2]: "ask",
+            pids[3]: "listen",
+        }
+        assert resumed.step_answers()[pids[1]].status == "approved"
+        # The same phone is the same participant after the restart, and moderation ids go on.
+        assert resumed.join(device(0)) == pids[0]
+        new = resumed.join(device(0))
+        resumed.answer(new, STEPS["text"], "changed")
+        assert resumed.step_answers()[new].mod_id == "t5"
+    finally:
+        store2.close()
+
+
+def test_a_reset_and_a_replaced_answer_survive_a_restart(library, store, clock, tmp_path, rooms):
+    room = rooms.create("live-test", "en")
+    pids = join(room, 2)
+    open_question(room, "choice")
+    room.answer(pids[0], STEPS["choice"], 0)
+    room.answer(pids[0], STEPS["choice"], 2)
+    room.answer(pids[1], STEPS["choice"], passed=True)
+    open_question(room, "scale")
+    room.answer(pids[0], STEPS["scale"], 3)
+    actions.reset(room)
+    again, store2 = reopen(library, store, clock, tmp_path)
+    resumed = again.get(room.code)
+    try:
+        choice = resumed.answers[STEPS["choice"]]
+        assert (choice[pids[0]].value, choice[pids[1]].passed) == (2, True)
+        assert resumed.answers.get(STEPS["scale"], {}) == {}
+    finally:
+        store2.close()
+
+
+def test_ended_rooms_are_not_resumed(library, store, clock, tmp_path, rooms):
+    ended, running = rooms.create("live-test", "en"), rooms.create("live-test", "en")
+    actions.end(ended)
+    again, store2 = reopen(library, store, clock, tmp_path)
+    try:
+        assert [r.code for r in again.all()] == [running.code]
+    finally:
+        store2.close()
+
+
+def test_rooms_of_a_lesson_that_no_longer_loads_are_skipped_not_lost(library, store, clock, rooms):
+    room = rooms.create("live-test", "en")
+    library_without = type(library)(quizzes=library.quizzes, help_sets=library.help_sets)
+    later = Rooms(library_without, store, clock=clock)
+    assert later.restore() == [room.code] and later.all() == []
+    assert store.has_room(room.code)
+
+
+def test_concurrent_answers_are_committed_in_groups(room, store):
+    pids = join(room, 30)
+    open_question(room, "choice")
+    before = store.writer.batches
+    start = threading.Barrier(30)
+
+    def vote(pid: str) -> None:
+        start.wait()
+        room.answer(pid, STEPS["choice"], 1)
+
+    threads = [threading.Thread(target=vote, args=(pid,)) for pid in pids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(room.step_answers()) == 30
+    assert store.writer.batches - before < 30  # some answers shared a commit
+
+
+def test_a_failed_write_fails_alone(store):
+    record = RoomRecord("AAAAAA", "live-test", "en", "salt", "key", 1.0)
+    store.create_room(record).wait()
+    duplicate = store.create_room(record)
+    answer = store.save_answer("AAAAAA", AnswerRecord(0, "p1", 1))
+    with pytest.raises(StoreError):
+        duplicate.wait()
+    answer.wait()
+    assert [a.value for a in store.open_rooms()[0].answers] == [1]
+
+
+def test_an_answer_that_cannot_be_stored_is_not_counted(room, store, monkeypatch):
+    pid = room.join(device(1))
+    open_question(room, "choice")
+    room.answer(pid, STEPS["choice"], 0)
+
+    class Failed:
+        def wait(self, timeout=None):
+            raise StoreError("disk full")
+
+    monkeypatch.setattr(store, "save_answer", lambda code, answer: Failed())
+    with pytest.raises(Exception) as caught:
+        room.answer(pid, STEPS["choice"], 2)
+    assert caught.value.code == "not-saved"
+    assert room.step_answers()[pid].value == 0
+
+
+def test_purge_deletes_rooms_finished_before_the_retention_period(rooms, store, clock, tmp_path):
+    old, recent, running = (rooms.create("live-test", "en") for _ in range(3))
+    actions.end(old)
+    clock.advance(20 * 86400)
+    actions.end(recent)
+    assert rooms.purge(10) == 1
+    assert [r.code for r in rooms.all()] == [recent.code, running.code]
+    assert not store.has_room(old.code) and store.has_room(recent.code)
+
+
+def test_purge_now_from_the_command_line(rooms, store, tmp_path):
+    actions.end(rooms.create("live-test", "en"))
+    store.close()
+    assert purge_finished(str(tmp_path / "live.sqlite3"), days=0, now=2e9) == 1

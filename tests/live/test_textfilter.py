@@ -1,0 +1,50 @@
+"""Free text: what is masked, what is flagged, and what is left alone."""
+
+import pytest
+
+from classroom.live.textfilter import clean, is_flagged, mask
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("mail jan.peeters@gmail.com", "mail •••"),
+        ("Mail: A_B+c@school.example.be!", "Mail: •••!"),
+        ("add @sam_x on insta", "add ••• on insta"),
+        ("@noor.b", "•••"),
+        ("bel 0470 12 34 56", "bel •••"),
+        ("+32 470/12.34.56", "•••"),
+        ("(0470) 123-456", "•••"),
+        ("0612345678", "•••"),
+        ("call 102 or 116 000", "call 102 or 116 000"),
+        ("in 2024 at 14:30", "in 2024 at 14:30"),
+        ("respect", "respect"),
+        ("a @ b", "a @ b"),
+    ],
+)
+def test_identifying_details_are_masked(typed, shown):
+    assert mask(clean(typed)) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Fuck this", True),
+        ("what a SLUT", True),
+        ("wat een kut les", True),
+        ("klootzak!", True),
+        ("l'enculé", True),
+        ("putain", True),
+        ("respect", False),
+        ("shitake mushrooms", False),  # whole words only
+        ("Scunthorpe", False),
+        ("vraag toestemming", False),
+        ("le consentement", False),
+    ],
+)
+def test_profanity_in_dutch_english_and_french_is_flagged(text, flagged):
+    assert is_flagged(text) is flagged
+
+
+def test_clean_removes_control_characters_and_collapses_spaces():
+    assert clean("a\x00b\n\n  c\u0301") == "a b ć"
