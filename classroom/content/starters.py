@@ -6,6 +6,7 @@ QUIZ = """\
 # yaml-language-server: $schema={schema}quiz.json
 # A quiz is a bank of questions that lessons reuse: `ask: {name}/QUESTION-ID`.
 # Every text is one string, or one string per language (nl: ..., en: ..., fr: ...).
+# Inside {{ }}, put a text in "quotes" when it holds a ?, :, # or a comma.
 # Check it with: classroom validate {path}
 id: {name}
 title: {{nl: Mijn quiz, en: My quiz}}
@@ -41,7 +42,8 @@ questions:
 LESSON = """\
 # yaml-language-server: $schema={schema}lesson.json
 # A lesson is an ordered run of steps. Every text is one string, or one string per language
-# in `languages` (a missing translation is a warning). Check it with: classroom validate {path}
+# in `languages` (a missing translation is a warning). Inside {{ }}, put a text in "quotes" when
+# it holds a ?, :, # or a comma. Check it with: classroom validate {path}
 id: {name}
 title: {{nl: Mijn les, en: My lesson}}
 audience: 14-16                    # an age band such as 12-14, 16+ or all
@@ -58,12 +60,12 @@ steps:
   - question:                      # or a question written right here
       id: asked-first
       kind: choice
-      text: {{nl: Wie moet toestemming geven?, en: Who has to give consent?}}
+      text: {{nl: "Wie moet toestemming geven?", en: "Who has to give consent?"}}
       options:
         - {{nl: Alleen wie de foto maakt, en: Only the one who takes the picture}}
         - {{nl: Iedereen die erop staat, en: Everyone who is in it}}
   - discuss:
-      prompt: {{nl: Wat maakt doorsturen zo erg?, en: What makes passing it on so bad?}}
+      prompt: {{nl: "Wat maakt doorsturen zo erg?", en: "What makes passing it on so bad?"}}
       notes: {{nl: Leg de schuld bij wie doorstuurt., en: Put the blame on whoever sends it on.}}
   - notice: help
 """
