@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from socketio.packet import CONNECT_ERROR
 
 from classroom import create_app
 from classroom.extensions import socketio
@@ -33,7 +34,13 @@ def device(n: int) -> str:
 
 
 @pytest.fixture
-def app(tmp_path):
+def config():
+    """Return config to add to the test app's (override in a module to change it)."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, config):
     """Return an app on the test lesson; states are sent at once (no coalescing)."""
     app = create_app(
         {
@@ -46,6 +53,7 @@ def app(tmp_path):
             "CLASSROOM_DEFAULT_LESSON": "live-test",
             "CLASSROOM_STATE_INTERVAL": 0,
             "CLASSROOM_JOIN_BURST": 100,
+            **config,
         }
     )
     yield app
@@ -100,3 +108,25 @@ def last_state(client, namespace: str) -> dict:
     received = states(client, namespace)
     assert received, f"no state received on {namespace}"
     return received[-1]
+
+
+def refusal(phones, namespace: str, auth) -> dict:
+    """Return the `data` of the `connect_error` a connection with `auth` gets."""
+    client = socketio.test_client(
+        phones.app, namespace=namespace, auth=auth, flask_test_client=phones.http
+    )
+    assert not client.is_connected(namespace)
+    sent = []
+    original = socketio.server._send_packet
+
+    def spy(eio_sid, pkt):
+        sent.append(pkt)
+        original(eio_sid, pkt)
+
+    socketio.server._send_packet = spy
+    try:
+        client.connect(namespace=namespace, auth=auth)
+    finally:
+        socketio.server._send_packet = original
+    assert not client.is_connected(namespace)
+    return next(p.data for p in sent if p.packet_type == CONNECT_ERROR)["data"]
