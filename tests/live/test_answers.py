@@ -1,7 +1,7 @@
 """Answer rules: the value must fit the kind, the phase and the step; one answer each."""
 
 import pytest
-from conftest import STEPS, device, join, open_question
+from livekit import STEPS, device, join, open_question
 
 from classroom.live import actions
 from classroom.live.errors import MESSAGES, LiveError

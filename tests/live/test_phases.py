@@ -1,7 +1,7 @@
 """Every phase change a teacher can make, and what each leaves behind."""
 
 import pytest
-from conftest import STEPS, join, open_question
+from livekit import STEPS, join, open_question
 
 from classroom.live import actions
 from classroom.live.errors import LiveError
@@ -134,7 +134,7 @@ def test_timer_zero_cancels_the_deadline_and_keeps_voting_open(room):
 
 
 def test_lock_refuses_new_phones_but_not_known_ones(room):
-    from conftest import device
+    from livekit import device
 
     known = room.join(device(1))
     actions.lock(room, True)
@@ -146,7 +146,7 @@ def test_lock_refuses_new_phones_but_not_known_ones(room):
 
 
 def test_end_closes_the_room_for_new_phones(room):
-    from conftest import device
+    from livekit import device
 
     known = room.join(device(1))
     open_question(room, "choice")

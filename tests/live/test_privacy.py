@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import STEPS, device, join, open_question
+from livekit import STEPS, device, join, open_question
 
 from classroom.live import actions
 from classroom.live.views import screen_view, student_view, teach_view

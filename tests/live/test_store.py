@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from conftest import STEPS, device, join, open_question
+from livekit import STEPS, device, join, open_question
 
 from classroom.live import actions
 from classroom.live.registry import Rooms

@@ -1,7 +1,7 @@
 """Aggregates for every kind: exact counts, passes apart, reveal-only fields after the reveal."""
 
 import pytest
-from conftest import STEPS, join, open_question
+from livekit import STEPS, join, open_question
 
 from classroom.live import actions
 from classroom.live.views import results_view

@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from socketio.packet import CONNECT_ERROR
+from socketkit import BASE, CONTENT_PATHS, Phones
 
 from classroom import create_app
-from classroom.extensions import socketio
-
-BASE = "http://192.0.2.10:5000"
-FIXTURES = Path(__file__).parent.parent / "live" / "fixtures"
-CONTENT_PATHS = [FIXTURES / "lessons", FIXTURES / "quizzes"]
-# Step indexes of tests/live/fixtures/lessons/live-test.yaml, by kind.
-STEPS = {
-    "notice": 0,
-    "slide": 1,
-    "choice": 2,
-    "check": 3,
-    "multi": 4,
-    "scale": 5,
-    "flag": 6,
-    "text": 7,
-    "rank": 8,
-    "discuss": 9,
-}
-
-
-def device(n: int) -> str:
-    """Return the device key of phone number `n` (valid: 22-64 characters)."""
-    return f"phone-{n:04d}-" + "x" * 16
 
 
 @pytest.fixture
@@ -70,63 +45,6 @@ def room(rooms):
     return rooms.create("live-test", "en")
 
 
-class Phones:
-    """Make Socket.IO test clients for one app."""
-
-    def __init__(self, app, room) -> None:
-        self.app = app
-        self.room = room
-        self.http = app.test_client()
-
-    def student(self, n: int, code: str | None = None, **auth):
-        """Connect phone number `n` to the student namespace."""
-        auth = {"code": code or self.room.code, "device": device(n), **auth}
-        return socketio.test_client(
-            self.app, namespace="/student", auth=auth, flask_test_client=self.http
-        )
-
-    def teacher(self, role: str = "teach", key: str | None = None):
-        """Connect the teacher's control page (or the projector with role='screen')."""
-        auth = {"code": self.room.code, "key": self.room.teacher_key if key is None else key}
-        return socketio.test_client(
-            self.app, namespace=f"/{role}", auth=auth, flask_test_client=self.http
-        )
-
-
 @pytest.fixture
 def phones(app, room):
     return Phones(app, room)
-
-
-def states(client, namespace: str) -> list[dict]:
-    """Return the `state` payloads a client received since the last call."""
-    return [m["args"][0] for m in client.get_received(namespace) if m["name"] == "state"]
-
-
-def last_state(client, namespace: str) -> dict:
-    """Return the last `state` a client received (there must be one)."""
-    received = states(client, namespace)
-    assert received, f"no state received on {namespace}"
-    return received[-1]
-
-
-def refusal(phones, namespace: str, auth) -> dict:
-    """Return the `data` of the `connect_error` a connection with `auth` gets."""
-    client = socketio.test_client(
-        phones.app, namespace=namespace, auth=auth, flask_test_client=phones.http
-    )
-    assert not client.is_connected(namespace)
-    sent = []
-    original = socketio.server._send_packet
-
-    def spy(eio_sid, pkt):
-        sent.append(pkt)
-        original(eio_sid, pkt)
-
-    socketio.server._send_packet = spy
-    try:
-        client.connect(namespace=namespace, auth=auth)
-    finally:
-        socketio.server._send_packet = original
-    assert not client.is_connected(namespace)
-    return next(p.data for p in sent if p.packet_type == CONNECT_ERROR)["data"]

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import STEPS, last_state, states
+from socketkit import STEPS, last_state, states
 
 CHOICE = STEPS["choice"]
 

@@ -3,7 +3,7 @@
 import time
 
 import pytest
-from conftest import STEPS, last_state, states
+from socketkit import STEPS, last_state, states
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Joining is rate-limited per address; the address is not kept, reconnects are free."""
 
 import pytest
-from conftest import device, refusal
+from socketkit import device, refusal
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """What the socket layer refuses: wrong turn, bad payloads, forged events, missing keys."""
 
 import pytest
-from conftest import STEPS, device, last_state, refusal
+from socketkit import STEPS, device, last_state, refusal
 
 from classroom.live.errors import MESSAGES
 
