@@ -92,7 +92,7 @@ def test_new_writes_a_starter_that_validates_strictly(cli, tmp_path, kind):
     target = tmp_path / "my-first.yaml"
     assert result.stdout == f"wrote {target}; check it with: classroom validate {target}\n"
     text = target.read_text(encoding="utf-8")
-    assert text.startswith(f"# yaml-language-server: $schema=")
+    assert text.startswith("# yaml-language-server: $schema=")
     assert f"/docs/schema/{kind}.json\n" in text.splitlines(keepends=True)[0]
     library = load_paths([target], context=[Path("valid")])
     assert library.problems == []

@@ -108,4 +108,5 @@ def test_context_resolves_references_without_reporting_its_problems(tmp_path: Pa
 def test_a_file_that_cannot_be_read_is_a_problem(tmp_path: Path):
     (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")  # listed, but unreadable
     library = load_paths([tmp_path])
-    assert [p.message for p in library.problems] == ["cannot read the file: No such file or directory"]
+    messages = [p.message for p in library.problems]
+    assert messages == ["cannot read the file: No such file or directory"]
