@@ -63,6 +63,13 @@ SCALE_PRESETS = {
     },
 }
 
+NOTICE_TITLES = {
+    "content-note": {"nl": "Waarover deze les gaat", "en": "About this lesson",
+                     "fr": "De quoi parle cette leçon"},
+    "ground-rules": {"nl": "Onze afspraken", "en": "Our agreements", "fr": "Nos accords"},
+    "help": {"nl": "Hulp", "en": "Help", "fr": "Aide"},
+}
+
 PASS_LABELS = {"nl": "Ik antwoord liever niet", "en": "I'd rather not answer",
                "fr": "Je préfère ne pas répondre"}
 
@@ -102,6 +109,11 @@ def scale_labels(question: Any, lang: str) -> tuple[str, str]:
     low = localise(question.low, lang, FALLBACK) if question.low else preset[0]
     high = localise(question.high, lang, FALLBACK) if question.high else preset[-1]
     return low, high
+
+
+def notice_title(kind: str, lang: str) -> str:
+    """Return the short title of a built-in notice (content-note, ground-rules, help)."""
+    return _pick(NOTICE_TITLES[kind], lang)
 
 
 def notice_text(kind: str, lang: str) -> str:
