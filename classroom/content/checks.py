@@ -49,7 +49,7 @@ def _questions(kind: str | None, data: dict) -> Iterator[tuple[Path, dict]]:
 
 
 def _duplicate_ids(questions: list[tuple[Path, dict]]) -> list[Issue]:
-    seen: dict[str, int] = {}
+    seen: dict[str, str] = {}
     issues = []
     for number, (path, question) in enumerate(questions, start=1):
         qid = question.get("id")
@@ -57,8 +57,9 @@ def _duplicate_ids(questions: list[tuple[Path, dict]]) -> list[Issue]:
             continue
         if qid in seen:
             issues.append(Issue((*path, "id"), f"expected an id no other question here uses, "
-                                f"got '{qid}', which question {seen[qid]} already has"))
-        seen.setdefault(qid, number)
+                                f"got '{qid}', which {seen[qid]} already has"))
+        where = f"step {path[1] + 1}" if path[0] == "steps" else f"question {number}"
+        seen.setdefault(qid, where)
     return issues
 
 

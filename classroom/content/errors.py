@@ -115,6 +115,10 @@ def _issue(error: dict, w: Walk, data: Any, doc: Document) -> Issue:
     if kind == "missing":
         expected = describe(w.leaf, w.meta, name=str(path[-1]))
         return Issue(path[:-1], f"missing key '{path[-1]}': expected {expected}")
+    two_kinds = len(path) == 3 and path[0] == "steps" and path[2] in STEP_KINDS
+    if kind == "extra_forbidden" and two_kinds:
+        return Issue(path[:-1], f"a step has one kind, and this one also has '{path[-1]}': make "
+                     "that a step of its own", spot=path, key=True)
     if kind == "extra_forbidden":
         names = field_names(w.model)
         hint = did_you_mean(path[-1], names) or ": expected one of " + ", ".join(names)

@@ -67,9 +67,11 @@ def is_model(tp: Any) -> bool:
 def walk(root: Any, loc: tuple[str | int, ...]) -> Walk:
     """Follow `loc` from the `root` type, skipping union tags and branch names."""
     result = Walk()
-    tp = root
+    tp, carried = root, []
     for item in loc:
         tp, meta = unwrap(tp)
+        meta = carried + meta  # a field's own metadata (its discriminator) lives on the field
+        carried = []
         result.meta = meta
         if item == "[key]":
             result.key = True
@@ -78,6 +80,7 @@ def walk(root: Any, loc: tuple[str | int, ...]) -> Walk:
             result.path.append(item)
             info = tp.model_fields.get(str(item))
             tp = info.annotation if info else Any
+            carried = [*info.metadata, info] if info and info.discriminator else []
             result.meta = list(info.metadata) if info else []
         elif typing.get_origin(tp) in (list, dict):
             result.path.append(item)

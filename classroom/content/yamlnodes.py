@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,7 +200,3 @@ def bool_word_hint(word: str) -> str:
     """Explain an unquoted yes/no/on/off that YAML read as true or false."""
     return f"{word} (read as {_bool_text(word)} without quotes: write it as '{word}')"
 
-
-def is_plain_id(text: str) -> bool:
-    """Tell whether a string is safe to show bare in a breadcrumb."""
-    return bool(re.fullmatch(r"[\w .,/-]{1,60}", text))

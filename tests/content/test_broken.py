@@ -157,6 +157,16 @@ CASES = [
     ("lesson-missing-help.yaml", [], [
         "broken/lesson-missing-help.yaml:6:7: lesson 'refs' › help: no help set has the id "
         "'test-hulp' (did you mean 'test-help'?)"], 1),
+    ("lesson-two-kinds-in-a-step.yaml", [], [
+        "broken/lesson-two-kinds-in-a-step.yaml:9:5: lesson 'two' › step 1 › a step has one "
+        "kind, and this one also has 'slide': make that a step of its own"], 1),
+    ("lesson-duplicate-inline-id.yaml", [], [
+        "broken/lesson-duplicate-inline-id.yaml:10:20: lesson 'inline' › step 3 › question "
+        "'same' › id: expected an id no other question here uses, got 'same', which step 1 "
+        "already has"], 1),
+    ("options-not-a-list.yaml", [], [
+        "broken/options-not-a-list.yaml:7:14: quiz 'options' › question 'a' › options: "
+        "expected a list of options (lines starting with '- '), got 'Yes, no'"], 1),
     ("lesson-missing-translation.yaml", [], [
         "broken/lesson-missing-translation.yaml:8:12: warning: lesson 'translate' › step 1 › "
         "slide: missing the 'en' translation (lesson 'translate' is in nl, en)"], 0),
