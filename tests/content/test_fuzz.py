@@ -14,7 +14,8 @@ from classroom.content.library import Library, Problem
 from classroom.content.loader import load_paths
 
 VALID = Path(__file__).parent / "valid"
-SEEDS = [p.read_bytes() for p in sorted(VALID.rglob("*.yaml"))]
+FILES = sorted(VALID.rglob("*.yaml"))
+SEEDS = [p.read_bytes() for p in FILES]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))  # raise it to hunt for new crashes
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -71,6 +72,28 @@ def test_mutated_valid_files(seed, edits):
         at %= len(raw) + 1
         raw = raw[:at] + token + raw[at + cut:]
     check(raw)
+
+
+@SETTINGS
+@given(st.integers(0, len(FILES) - 1), st.lists(st.tuples(st.integers(0, 5000),
+                                                          st.integers(0, 12), tokens),
+                                                min_size=1, max_size=3))
+def test_one_mutated_file_among_valid_ones(which, edits):
+    """The cross-file checks (references, translations) also survive a broken neighbour."""
+    with tempfile.TemporaryDirectory() as folder:
+        for index, source in enumerate(FILES):
+            target = Path(folder) / source.relative_to(VALID)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            raw = source.read_bytes()
+            for at, cut, token in edits if index == which else []:
+                at %= len(raw) + 1
+                raw = raw[:at] + token + raw[at + cut:]
+            target.write_bytes(raw)
+        library = load_paths([Path(folder)])
+        untouched = [f.stem for i, f in enumerate(FILES) if i != which]
+    assert all(isinstance(p, Problem) and p.line >= 1 for p in library.problems)
+    loaded = {*library.lessons, *library.quizzes, *library.help_sets}
+    assert set(untouched) - {"demo-lesson"} <= loaded  # a lesson may lose its quiz or help
 
 
 def test_alias_bomb_and_self_reference_are_problems():
