@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,7 @@ def init_app(app: Flask) -> None:
     from .sockets import init_sockets
 
     config = app.config
-    paths = config["CLASSROOM_CONTENT_PATHS"]
-    library = load_library([Path(p) for p in paths] if paths is not None else None)
+    library = load_library(content_paths(config["CLASSROOM_CONTENT_PATHS"]))
     store = open_store(config["CLASSROOM_DB"], config["CLASSROOM_ASYNC_MODE"])
     rooms = Rooms(library, store, default_lang=config["CLASSROOM_LANG"])
     rooms.purge(config["CLASSROOM_RETENTION_DAYS"])
@@ -36,12 +36,21 @@ def init_app(app: Flask) -> None:
     app.extensions["classroom.rooms"] = rooms
     app.extensions["classroom.store"] = store
     app.extensions["classroom.limiter"] = JoinLimiter(
-        config["CLASSROOM_JOIN_BURST"], config["CLASSROOM_JOIN_RATE"]
+        int(config["CLASSROOM_JOIN_BURST"]), float(config["CLASSROOM_JOIN_RATE"])
     )
     app.extensions["classroom.broadcaster"] = Broadcaster(
-        socketio, rooms, base_url, config["CLASSROOM_STATE_INTERVAL"]
+        socketio, rooms, base_url, float(config["CLASSROOM_STATE_INTERVAL"])
     )
     init_sockets(app, socketio)
+
+
+def content_paths(value: Any) -> list[Path] | None:
+    """Return the content folders: a list, or a string of paths joined by os.pathsep."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = value.split(os.pathsep)
+    return [Path(p) for p in value]
 
 
 def get_rooms() -> Any:
