@@ -223,3 +223,24 @@ def test_every_lesson_and_help_set_has_dated_sources(library):
     for item in [*library.lessons.values(), *library.help_sets.values()]:
         assert item.sources, item.id
         assert all(s.checked for s in item.sources), item.id
+
+
+LEGAL = re.compile(r"\bart\. ?\d|\bsinds (\d{1,2} \w+ |eind \w+ )?(19|20)\d\d\b|strafbaar")
+
+
+@pytest.mark.parametrize(
+    ("text", "legal"),
+    [("In België, sinds 1 juni 2022, is dat strafbaar.", True), ("art. 417/9 Strafwetboek", True),
+     ("Wereldwijd, sinds eind december 2022", True), ("Wat doet Sam best?", False)],
+)
+def test_legal_statement_detector(text, legal):
+    assert bool(LEGAL.search(text)) is legal
+
+
+def test_every_question_that_states_the_law_has_sources(library):
+    unsourced = []
+    for ref, question in questions(library):
+        texts = [question.text, question.notes, getattr(question, "explanation", None)]
+        if any(LEGAL.search(t) for text in texts for t in all_texts(text)) and not question.sources:
+            unsourced.append(ref)
+    assert unsourced == []
