@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from .errors import Issue, did_you_mean
 from .lessons import AskStep, HelpSet, Lesson, Quiz
 from .library import Library
+from .questions import Option
 from .yamlnodes import Document, Path, Spot
 
 
@@ -69,7 +70,10 @@ def _correct_marks(path: Path, question: dict) -> list[Issue]:
         return []
     if kind == "check":
         # Also checked by the model, but only once every field is valid; here it always is.
-        marked = sum(isinstance(o, dict) and o.get("correct") is True for o in options)
+        try:
+            marked = sum(Option.model_validate(option).correct for option in options)
+        except ValidationError:
+            return []  # a broken option has its own message; counting it would only confuse
         return [] if marked == 1 else [Issue((*path, "options"), CHECK_MESSAGE.format(marked))]
     return [Issue((*path, "options", index, "correct"), f"only a 'check' question marks a "
                   f"correct option, and this is a '{kind}' question: remove 'correct', or use "

@@ -11,7 +11,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from .lessons import STEP_KINDS
-from .shapes import LOCAL_TEXT, PATTERNS, Walk, bounds, describe, field_names, walk
+from .questions import KINDS, Question
+from .shapes import (
+    LOCAL_TEXT,
+    PATTERNS,
+    Walk,
+    bounds,
+    describe,
+    field_names,
+    tag_of,
+    union_members,
+    unwrap,
+    walk,
+)
 from .text import LANG_PATTERN
 from .where import child, resolve
 from .yamlnodes import Document, Path, bool_word_hint
@@ -26,6 +38,11 @@ class Issue:
     spot: Path | None = None  # where to point (default: `path`)
     key: bool = False  # point at the key of `spot`, not at its value
     severity: str = "error"
+
+
+def question_models() -> list[Any]:
+    """Return the model of every question kind."""
+    return [unwrap(member)[0] for member in union_members(unwrap(Question)[0]) or []]
 
 
 def did_you_mean(word: Any, choices: list[str]) -> str:
@@ -121,7 +138,8 @@ def _issue(error: dict, w: Walk, data: Any, doc: Document) -> Issue:
                      "that a step of its own", spot=path, key=True)
     if kind == "extra_forbidden":
         names = field_names(w.model)
-        hint = did_you_mean(path[-1], names) or ": expected one of " + ", ".join(names)
+        hint = (did_you_mean(path[-1], names) or _other_kinds(w, str(path[-1]))
+                or ": expected one of " + ", ".join(names))
         return Issue(path[:-1], f"unknown key '{path[-1]}'{hint}", spot=path, key=True)
     if kind.startswith("union_tag"):
         return _tag_issue(kind, path, value, ctx, what)
@@ -133,6 +151,15 @@ def _issue(error: dict, w: Walk, data: Any, doc: Document) -> Issue:
     if kind == "value_error":
         return _value_error(error, path, value)
     return Issue(path, _message(kind, w, value, ctx, what))
+
+
+def _other_kinds(w: Walk, key: str) -> str:
+    # `options` on a text question: say which kinds have it, not just that this one does not.
+    this = tag_of(w.model) if w.model is not None else None
+    owners = [tag_of(m) for m in question_models() if key in m.model_fields]
+    if this is None or this not in KINDS or not owners:
+        return ""
+    return f": a '{this}' question has no '{key}'; {', '.join(owners)} questions do"
 
 
 def _message(kind: str, w: Walk, value: Any, ctx: dict, what: str) -> str:

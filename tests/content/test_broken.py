@@ -167,6 +167,9 @@ CASES = [
     ("options-not-a-list.yaml", [], [
         "broken/options-not-a-list.yaml:7:14: quiz 'options' › question 'a' › options: "
         "expected a list of options (lines starting with '- '), got 'Yes, no'"], 1),
+    ("options-on-text.yaml", [], [
+        "broken/options-on-text.yaml:7:5: quiz 'kinds' › question 'a' › unknown key 'options': "
+        "a 'text' question has no 'options'; choice, multi, rank, check questions do"], 1),
     ("lesson-missing-translation.yaml", [], [
         "broken/lesson-missing-translation.yaml:8:12: warning: lesson 'translate' › step 1 › "
         "slide: missing the 'en' translation (lesson 'translate' is in nl, en)"], 0),
