@@ -1,121 +1,51 @@
-"""Adapters to the content layer's built-in texts and Markdown: swap each in one line.
-
-classroom.content.builtin (labels and notice texts) and classroom.content.markdown (safe
-rendering) are being written in parallel; until they exist the fallbacks below serve.
-"""
+"""The one place the live layer reaches for built-in texts and Markdown from the content layer."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Any
 
-try:  # pragma: no cover - the swap point
-    from classroom.content.markdown import render_markdown
-except ImportError:  # pragma: no cover
-    render_markdown = None  # type: ignore[assignment]
-
-FLAG_LABELS = {
-    "green": {"nl": "Groen", "en": "Green", "fr": "Vert"},
-    "yellow": {"nl": "Geel", "en": "Yellow", "fr": "Jaune"},
-    "red": {"nl": "Rood", "en": "Red", "fr": "Rouge"},
-    "black": {"nl": "Zwart", "en": "Black", "fr": "Noir"},
-}
-CRITERION_LABELS = {
-    "consent": {"nl": "Wederzijdse toestemming", "en": "Mutual consent", "fr": "Consentement"},
-    "voluntary": {"nl": "Vrijwilligheid", "en": "Voluntariness", "fr": "Libre choix"},
-    "equality": {"nl": "Gelijkwaardigheid", "en": "Equality", "fr": "Égalité"},
-    "development": {"nl": "Ontwikkelingsniveau", "en": "Development", "fr": "Développement"},
-    "context": {"nl": "Context", "en": "Context", "fr": "Contexte"},
-    "impact": {"nl": "Impact", "en": "Impact", "fr": "Impact"},
-}
-SCALE_PRESETS = {
-    "agree": {
-        "nl": ("Helemaal niet akkoord", "Helemaal akkoord"),
-        "en": ("Strongly disagree", "Strongly agree"),
-        "fr": ("Pas du tout d'accord", "Tout à fait d'accord"),
-    },
-    "often": {
-        "nl": ("Nooit", "Heel vaak"),
-        "en": ("Never", "Very often"),
-        "fr": ("Jamais", "Très souvent"),
-    },
-    "okay": {
-        "nl": ("Helemaal niet oké", "Helemaal oké"),
-        "en": ("Not okay at all", "Completely okay"),
-        "fr": ("Pas du tout correct", "Tout à fait correct"),
-    },
-}
-NOTICES = {
-    "content-note": {
-        "nl": "## Waarover gaat deze les?\n\nWe praten over sexting, toestemming en foto's "
-        "delen. Je antwoordt anoniem. Je mag altijd 'liever niet' kiezen.",
-        "en": "## What this lesson is about\n\nWe talk about sexting, consent and sharing "
-        "pictures. You answer anonymously. You can always choose 'I'd rather not answer'.",
-        "fr": "## De quoi parle cette leçon ?\n\nNous parlons de sexting, de consentement et "
-        "du partage de photos. Tu réponds anonymement. Tu peux toujours choisir de ne pas "
-        "répondre.",
-    },
-    "ground-rules": {
-        "nl": "## Afspraken\n\n- We lachen niemand uit.\n- We noemen geen namen.\n"
-        "- Wat hier gezegd wordt, blijft hier.",
-        "en": "## Ground rules\n\n- Nobody is laughed at.\n- No names.\n"
-        "- What is said here stays here.",
-        "fr": "## Règles\n\n- On ne se moque de personne.\n- On ne cite pas de noms.\n"
-        "- Ce qui est dit ici reste ici.",
-    },
-    "help": {
-        "nl": "## Hulp nodig?\n\nPraat met iemand die je vertrouwt. "
-        "Op je gsm vind je wie je kan bellen.",
-        "en": "## Need help?\n\nTalk to someone you trust. Your phone shows who you can call.",
-        "fr": "## Besoin d'aide ?\n\nParles-en à quelqu'un de confiance. "
-        "Ton téléphone montre qui appeler.",
-    },
-}
-NOTICE_TITLES = {
-    "content-note": {"nl": "Inhoudswaarschuwing", "en": "Content note", "fr": "Avertissement"},
-    "ground-rules": {"nl": "Afspraken", "en": "Ground rules", "fr": "Règles"},
-    "help": {"nl": "Hulp", "en": "Help", "fr": "Aide"},
-}
-
-
-def _pick(texts: dict, lang: str):
-    return texts.get(lang) or texts.get("en") or next(iter(texts.values()))
-
-
-@lru_cache(maxsize=1)
-def _markdown_it():
-    from markdown_it import MarkdownIt
-
-    # Raw HTML off: authors write Markdown, and nothing they write becomes markup.
-    return MarkdownIt("commonmark", {"html": False})
+from classroom.content import builtin
+from classroom.content.markdown import render_markdown
 
 
 def markdown(text: str) -> str:
-    """Render Markdown to safe HTML (no raw HTML passes through)."""
-    if render_markdown is not None:  # pragma: no cover
-        return render_markdown(text)
-    return _markdown_it().render(text)
+    """Render Markdown to safe HTML (no raw HTML, links to http(s) only)."""
+    return render_markdown(text)
 
 
 def flag_label(flag: str, lang: str) -> str:
     """Return the label of one of the four flags."""
-    return _pick(FLAG_LABELS[flag], lang)
+    return builtin.flag_label(flag, lang)
+
+
+def flag_meaning(flag: str, lang: str) -> str:
+    """Return what a flag means, in a few words."""
+    return builtin.flag_meaning(flag, lang)
 
 
 def criterion_label(criterion: str, lang: str) -> str:
     """Return the label of one of the Flag System's six criteria."""
-    return _pick(CRITERION_LABELS[criterion], lang)
+    return builtin.criterion_label(criterion, lang)
 
 
-def scale_labels(preset: str, lang: str) -> tuple[str, str]:
-    """Return the (low, high) labels of a scale preset."""
-    return _pick(SCALE_PRESETS[preset], lang)
+def scale_labels(question: Any, lang: str) -> tuple[str, str]:
+    """Return the (low, high) labels of a scale question (its own, or its preset's)."""
+    return builtin.scale_labels(question, lang)
+
+
+def point_labels(question: Any, lang: str) -> list[str] | None:
+    """Return a label for every point of a preset scale, or None when there are none."""
+    if not question.preset:
+        return None
+    labels = list(builtin.preset_labels(question.preset, lang))
+    return labels if len(labels) == question.points else None
 
 
 def notice_text(notice: str, lang: str) -> str:
     """Return the Markdown of a built-in notice screen."""
-    return _pick(NOTICES[notice], lang)
+    return builtin.notice_text(notice, lang)
 
 
 def notice_title(notice: str, lang: str) -> str:
     """Return the short title of a built-in notice screen."""
-    return _pick(NOTICE_TITLES[notice], lang)
+    return builtin.notice_title(notice, lang)

@@ -25,15 +25,18 @@ def question_view(question: Any, key: str | None, lang: str) -> dict[str, Any]:
     if question.kind == "multi":
         view.update(min=question.min, max=question.max or len(question.options))
     if question.kind == "scale":
-        view.update(
-            points=question.points,
-            low=localise(question.low, lang),
-            high=localise(question.high, lang),
-        )
-        if question.preset:
-            view["low"], view["high"] = content.scale_labels(question.preset, lang)
+        low, high = content.scale_labels(question, lang)
+        view.update(points=question.points, low=low, high=high)
+        view["labels"] = content.point_labels(question, lang)
     if question.kind == "flag":
-        view["flags"] = [{"id": flag, "label": content.flag_label(flag, lang)} for flag in FLAGS]
+        view["flags"] = [
+            {
+                "id": flag,
+                "label": content.flag_label(flag, lang),
+                "meaning": content.flag_meaning(flag, lang),
+            }
+            for flag in FLAGS
+        ]
         view["criteria"] = (
             [{"id": c, "label": content.criterion_label(c, lang)} for c in CRITERIA]
             if question.criterion
