@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -73,3 +74,30 @@ def test_error_example_gives_the_message_shown(tmp_path: Path, doc_files: Path, 
     path.write_text(block, encoding="utf-8")
     library = load_paths([path], context=[doc_files])
     assert [str(p).removeprefix(f"{path}:") for p in library.problems] == expected
+
+
+def prose_messages() -> list[str]:
+    """Return the messages listed in prose after the last example."""
+    text = DOCS.read_text(encoding="utf-8")
+    tail = text[text.index("Messages that need more than one file"):]
+    return re.findall(r"^- `([^`]+)`", tail, re.MULTILINE)
+
+
+def test_prose_messages_are_what_the_tool_says(tmp_path: Path):
+    """The messages listed without an example still match real output."""
+    valid, broken = Path(__file__).parent / "valid", Path(__file__).parent / "broken"
+    first, second = tmp_path / "first", tmp_path / "second"
+    shutil.copytree(valid, first)
+    shutil.copytree(valid, second)
+    quiz = first / "quizzes" / "demo-quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("kind: flag\n", "kind: flags\n"))
+    shutil.copy(valid / "quizzes" / "demo-quiz.yaml", second / "quizzes" / "zz-copy.yaml")
+    said = [p.message for folder in (first, second, broken / "syntax-tab.yaml",
+                                     broken / "not-utf8.yaml")
+            for p in load_paths([folder]).problems]
+    documented = prose_messages()
+    assert len(documented) == 4
+    for message in documented:
+        pattern = re.escape(message).replace("'x'", "'[^']+'").replace(
+            re.escape("quizzes/x.yaml"), r"\S+")
+        assert any(re.fullmatch(pattern, line) for line in said), message
