@@ -128,7 +128,7 @@ def _pick_side(members: list[tuple[dict, Walk]]) -> list[tuple[dict, Walk]]:
 def _issue(error: dict, w: Walk, data: Any, doc: Document) -> Issue:
     kind, path, value = error["type"], tuple(w.path), error.get("input")
     ctx = error.get("ctx") or {}
-    what = found(value, path, doc)
+    what = found(value, resolve(data, path), doc)
     if kind == "missing":
         expected = describe(w.leaf, w.meta, name=str(path[-1]))
         return Issue(path[:-1], f"missing key '{path[-1]}': expected {expected}")
