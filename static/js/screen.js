@@ -43,7 +43,8 @@
       $("title").textContent = step.question.text;
       fill(body, questionBody(step));
       var voting = state.voting.open ? t("voting_open") : t("voting_closed");
-      $("count").textContent = t("answers", { count: state.answers.count }) + " · " + voting;
+      var passed = state.answers.passed ? " · " + t("passed", { count: state.answers.passed }) : "";
+      $("count").textContent = t("answers", { count: state.answers.count }) + passed + " · " + voting;
       return;
     }
     $("title").textContent = step.kind === "discuss" ? t("discuss") : "";

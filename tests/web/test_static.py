@@ -29,7 +29,8 @@ def test_versioned_urls_are_cached_for_a_year(client, room):
 
 def test_an_unchanged_file_is_not_sent_again(client):
     first = client.get("/static/css/classroom.css")
-    again = client.get("/static/css/classroom.css", headers={"If-None-Match": first.headers["ETag"]})
+    etag = first.headers["ETag"]
+    again = client.get("/static/css/classroom.css", headers={"If-None-Match": etag})
     assert again.status_code == 304
     assert again.data == b""
 

@@ -52,7 +52,10 @@ def test_join_form_explains_a_wrong_code_and_keeps_it(client, typed, message):
 def test_join_form_accepts_lowercase_and_spaces(client, room, typed):
     code = room.code
     text = typed.format(
-        code=code, lower=code.lower(), spaced=f"{code[:3]} {code[3:]}", dashed=f"{code[:3]}-{code[3:]}"
+        code=code,
+        lower=code.lower(),
+        spaced=f"{code[:3]} {code[3:]}",
+        dashed=f"{code[:3]}-{code[3:]}",
     )
     answer = client.post("/", data={"code": text})
     assert answer.status_code == 302

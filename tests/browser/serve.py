@@ -1,0 +1,34 @@
+"""Serve the web test lessons the way `classroom run` serves a lesson (gevent, quiet log).
+
+Usage: python -m tests.browser.serve PORT DB_PATH   (prints `ADMIN <key>` once ready)
+"""
+
+from gevent import monkey
+
+monkey.patch_all()
+
+import sys  # noqa: E402
+
+from classroom import create_app  # noqa: E402
+from classroom.cli.serve import QuietHandler  # noqa: E402
+from classroom.extensions import socketio  # noqa: E402
+from tests.web.conftest import CONTENT_PATHS  # noqa: E402
+
+
+def main(port: int, db: str) -> None:
+    """Start the server on 127.0.0.1:port with its own database."""
+    app = create_app(
+        {
+            "SECRET_KEY": "browser-tests",
+            "CLASSROOM_DB": db,
+            "CLASSROOM_PUBLIC_URL": f"http://127.0.0.1:{port}",
+            "CLASSROOM_CONTENT_PATHS": [str(p) for p in CONTENT_PATHS],
+            "CLASSROOM_DEFAULT_LESSON": "web-class",
+        }
+    )
+    print("ADMIN", app.extensions["classroom.rooms"].admin_key, flush=True)
+    socketio.run(app, host="127.0.0.1", port=port, log_output=True, handler_class=QuietHandler)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), sys.argv[2])

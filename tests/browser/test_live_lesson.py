@@ -1,0 +1,151 @@
+"""A lesson in a real browser: the projector, the teacher's remote and three phones."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+OPTIONS = ["Doorsturen", "Verwijderen", "Hulp zoeken"]
+
+
+def counts(page) -> list[int]:
+    """Return the counts of the result bars a page shows."""
+    found = page.eval_on_selector_all(".bar", "bars => bars.map(b => b.dataset.count)")
+    return [int(n) for n in found]
+
+
+def to_first_question(lesson, projector) -> None:
+    """Step from the lobby past the slide to the first question and open voting (with keys)."""
+    projector.keyboard.press("ArrowRight")
+    projector.wait_for_selector("#stage:not([hidden]) .slide")
+    projector.keyboard.press("ArrowRight")
+    projector.wait_for_selector("#title:has-text('Sam krijgt')")
+    projector.keyboard.press(" ")
+    projector.wait_for_selector("#count:has-text('Stemmen is open')")
+
+
+def test_a_class_answers_and_the_projector_shows_the_results(lesson):
+    projector = lesson.projector()
+    projector.wait_for_selector("#phones:has-text('0 gsm')")
+    assert projector.eval_on_selector("img.qr", "img => img.complete && img.naturalWidth > 0")
+    assert f"/j/{lesson.code}" in projector.text_content("#join-url")
+    assert projector.text_content("#join-code") == f"{lesson.code[:3]} {lesson.code[3:]}"
+    phones = [lesson.phone() for _ in range(3)]
+    projector.wait_for_selector("#phones:has-text('3 gsm')")
+    assert phones[0].text_content("#heading") == "Wachten tot de leraar begint."
+
+    to_first_question(lesson, projector)
+    for phone, choice in zip(phones, [0, 0, 1], strict=True):
+        phone.wait_for_selector(".option")
+        assert phone.eval_on_selector("#heading", "h => document.activeElement === h")
+        buttons = phone.locator(".answers > .option")
+        assert buttons.all_text_contents() == [*OPTIONS, "Ik antwoord liever niet"]
+        boxes = [b.bounding_box() for b in buttons.all()]
+        assert min(box["height"] for box in boxes) >= 48
+        assert len({round(box["width"]) for box in boxes}) == 1  # passing weighs as much
+        sizes = buttons.evaluate_all("bs => bs.map(b => getComputedStyle(b).fontSize)")
+        assert len(set(sizes)) == 1
+        buttons.nth(choice).click()
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+        assert not any(option in phone.text_content("#main") for option in OPTIONS)
+        phone.wait_for_selector("#announce:text-is('Antwoord ontvangen')", state="attached")
+
+    projector.wait_for_selector("#count:has-text('3 antwoorden')")
+    assert projector.locator(".bar").count() == 0  # nothing shown before the reveal
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".results .bar")
+    assert counts(projector) == [2, 1, 0]
+    assert projector.locator(".bar-label").all_text_contents() == OPTIONS
+    widths = projector.eval_on_selector_all(".bar .fill", "fills => fills.map(f => f.style.width)")
+    assert widths == ["67%", "33%", "0%"]
+    phones[2].wait_for_selector(".results .bar")
+    assert counts(phones[2]) == [2, 1, 0]
+    lesson.teacher.wait_for_selector("#results .bar")
+    assert counts(lesson.teacher) == [2, 1, 0]
+    assert "NOTITIE-doorsturen" in lesson.teacher.text_content("#notes")
+
+
+def test_a_phone_can_change_its_answer_while_voting_is_open(lesson):
+    projector = lesson.projector()
+    phone = lesson.phone()
+    to_first_question(lesson, projector)
+    phone.locator(".answers > .option").nth(0).click()
+    phone.click("#change")
+    phone.locator(".answers > .option").nth(3).click()  # I'd rather not answer
+    phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.wait_for_selector("#count:has-text('1 antwoorden · 1 antwoorden liever niet')")
+
+
+def test_the_timer_counts_down_by_the_servers_clock(lesson):
+    phone = lesson.phone()
+    lesson.teacher.click("#next")
+    lesson.teacher.click("#next")
+    lesson.teacher.wait_for_selector("#now-title:has-text('Sam krijgt')")
+    lesson.teacher.click("[data-seconds='30']")
+    phone.wait_for_selector("#timer:has-text('nog')")
+    seconds = int(re.search(r"\d+", phone.text_content("#timer")).group())
+    assert 25 <= seconds <= 30
+
+
+def test_quick_hide_and_help_are_one_tap_away(lesson):
+    phone = lesson.phone()
+    phone.click("#hide")
+    assert phone.is_visible("#cover") and phone.title() == "…"
+    phone.keyboard.press("Escape")
+    assert not phone.is_visible("#cover") and lesson.code in phone.title()
+    phone.click("#hide")
+    phone.dblclick("#cover")
+    assert not phone.is_visible("#cover")
+
+    phone.click("#help-open")
+    assert phone.is_visible("#help")
+    assert phone.eval_on_selector("#help-title", "h => document.activeElement === h")
+    assert "Pretend helpline" in phone.text_content("#help-body")
+    assert phone.get_attribute("#help-body a[href^='tel:']", "href") == "tel:102"
+    phone.click("#help-close")
+    assert not phone.is_visible("#help")
+
+
+def test_a_dropped_connection_keeps_the_answer(lesson):
+    projector = lesson.projector()
+    phone = lesson.phone()
+    to_first_question(lesson, projector)
+    phone.wait_for_selector(".option")
+    phone.context.set_offline(True)
+    phone.wait_for_selector("#banner", state="visible")
+    phone.locator(".answers > .option").nth(1).click()
+    assert "Bewaard" in phone.text_content("#content")
+    phone.context.set_offline(False)
+    phone.wait_for_selector("#banner", state="hidden")
+    phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.wait_for_selector("#count:has-text('1 antwoorden')")
+
+    phone.reload()  # a reload finds the same participant and its answer
+    phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.keyboard.press("Enter")  # one answer: too few to show
+    projector.wait_for_selector(".note")
+    assert "1 antwoorden" in projector.text_content("#count")
+    assert projector.locator(".bar").count() == 0
+
+
+def test_the_student_page_fits_a_320px_screen(lesson):
+    phone = lesson.phone()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    dock = phone.locator(".dock-button").all()
+    assert all(b.bounding_box()["height"] >= 48 for b in dock)
+
+
+def test_the_projector_lists_its_keys(lesson):
+    projector = lesson.projector()
+    projector.keyboard.press("?")
+    assert projector.is_visible("#keys")
+    assert "stemmen openen of sluiten" in projector.text_content("#keys")
+    projector.keyboard.press("Escape")
+    assert not projector.is_visible("#keys")
+    projector.keyboard.press("ArrowRight")
+    projector.wait_for_selector("#stage:not([hidden])")
+    projector.keyboard.press("q")
+    assert projector.is_visible("#join.overlay")
