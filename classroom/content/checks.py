@@ -9,8 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Issue, did_you_mean
-from .lessons import AskStep, HelpSet, Lesson, Quiz
+from .lessons import AskStep, HelpSet, Lesson, NoticeStep, Quiz, SlideStep
 from .library import Library
+from .markdown import markup_warnings
 from .questions import Option
 from .yamlnodes import Document, Path, Spot
 
@@ -116,6 +117,19 @@ def _ask_problem(ref: str, library: Library, context: Library, failed: dict[str,
     if question_id not in ids:
         return f"quiz '{quiz_id}' has no question '{question_id}'{did_you_mean(question_id, ids)}"
     return ""
+
+
+def markup_issues(lesson: Lesson) -> list[Issue]:
+    """Warn about Markdown in slides and notices that will not show as the author wrote it."""
+    issues = []
+    for index, step in enumerate(lesson.steps):
+        key = "slide" if isinstance(step, SlideStep) else "text"
+        text = getattr(step, key, None) if isinstance(step, (SlideStep, NoticeStep)) else None
+        for lang, body in ({"": text} if isinstance(text, str) else text or {}).items():
+            path = ("steps", index, key, lang) if lang else ("steps", index, key)
+            issues.extend(Issue(path, message, severity="warning")
+                          for message in markup_warnings(body))
+    return issues
 
 
 def texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, dict[str, str]]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .checks import Loaded, file_issues, reference_issues, translation_issues
+from .checks import Loaded, file_issues, markup_issues, reference_issues, translation_issues
 from .errors import Issue, found, issues_from
 from .lessons import HelpSet, Lesson, Quiz
 from .library import Library, Problem
@@ -149,7 +149,7 @@ def _check_lessons(files: list[Loaded], library: Library, known: Library,
         if item.kind != "lesson" or item.model is None or item.failed:
             continue
         issues = reference_issues(item.model, library, known, failed)
-        item.issues.extend(issues)
+        item.issues.extend([*issues, *markup_issues(item.model)])
         if issues:
             item.failed = True
             library.lessons.pop(item.model.id, None)

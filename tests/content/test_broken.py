@@ -170,6 +170,16 @@ CASES = [
     ("options-on-text.yaml", [], [
         "broken/options-on-text.yaml:7:5: quiz 'kinds' › question 'a' › unknown key 'options': "
         "a 'text' question has no 'options'; choice, multi, rank, check questions do"], 1),
+    ("lesson-slide-markup.yaml", [], [
+        "broken/lesson-slide-markup.yaml:8:12: warning: lesson 'markup' › step 1 › slide: raw "
+        "HTML '<br>' is shown as plain text: use Markdown",
+        "broken/lesson-slide-markup.yaml:10:11: warning: lesson 'markup' › step 2 › slide › nl: "
+        "the image 'https://example.org/logo.png' is not shown: slides show no images",
+        "broken/lesson-slide-markup.yaml:10:11: warning: lesson 'markup' › step 2 › slide › nl: "
+        "the link 'mailto:a@example.org' is shown as plain text: only http:// and https:// "
+        "links work",
+        "broken/lesson-slide-markup.yaml:12:11: warning: lesson 'markup' › step 3 › text: raw "
+        "HTML '<div>Extra</div>' is shown as plain text: use Markdown"], 0),
     ("lesson-missing-translation.yaml", [], [
         "broken/lesson-missing-translation.yaml:8:12: warning: lesson 'translate' › step 1 › "
         "slide: missing the 'en' translation (lesson 'translate' is in nl, en)"], 0),
