@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 from .room import Room
-from .views import screen_view, student_view, teach_view
+from .views import build
 
 log = logging.getLogger(__name__)
 TIMER_TICK = 0.2  # how often deadlines are checked when there is no coalescing interval
@@ -38,13 +38,13 @@ class Broadcaster:
         emit = self.socketio.emit
         emit(
             "state",
-            screen_view(room, self.base_url),
+            build("screen", room, self.base_url),
             to=channel(room.code, "screen"),
             namespace="/screen",
         )
         emit(
             "state",
-            teach_view(room, self.base_url),
+            build("teach", room, self.base_url),
             to=channel(room.code, "teach"),
             namespace="/teach",
         )
@@ -53,7 +53,7 @@ class Broadcaster:
             self.start()
 
     def _send_students(self, room: Room) -> None:
-        base = student_view(room, self.base_url)
+        base = build("student", room, self.base_url)
         seen = {key: value for key, value in base.items() if key != "now"}
         with self._lock:
             if self._last_student.get(room.code) == seen:

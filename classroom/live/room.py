@@ -75,6 +75,11 @@ class Room:
     deadline = property(lambda self: self.record.deadline)
     created = property(lambda self: self.record.created)
 
+    @property
+    def lock(self) -> threading.Lock:
+        """Return the lock to hold while reading the room across several fields (views)."""
+        return self._lock
+
     def check_key(self, key: object) -> bool:
         """Tell whether `key` is this room's teacher key (constant time)."""
         return same_secret(key, self.record.teacher_key)

@@ -17,7 +17,7 @@ from . import actions
 from .broadcast import Broadcaster, channel
 from .errors import LiveError
 from .payloads import AnswerIn, Empty, GoIn, LockIn, ModerateIn, Payload, TimerIn, parse
-from .views import VIEWS
+from .views import build
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class RoleNamespace(Namespace):
     def _enter(self, room: Any) -> None:
         session["code"] = room.code
         join_room(channel(room.code, self.role))
-        view = VIEWS[self.role](room, self.broadcaster.base_url)
+        view = build(self.role, room, self.broadcaster.base_url)
         self.emit("state", view, room=request.sid)
 
     def on_connect(self, auth: Any = None) -> None:
@@ -165,7 +165,7 @@ class StudentNamespace(RoleNamespace):
             self.broadcaster.mark(room)
 
     def _state(self, room: Any, pid: str) -> dict[str, Any]:
-        return VIEWS["student"](room, self.broadcaster.base_url, pid)
+        return build("student", room, self.broadcaster.base_url, pid)
 
     def on_answer(self, data: Any = None) -> dict[str, Any]:
         """`{step, value}` or `{step, pass: true}`: record it; ack with `mine` once durable."""

@@ -127,3 +127,11 @@ def teach_view(room: Room, base_url: str) -> dict[str, Any]:
 
 
 VIEWS = {"student": student_view, "screen": screen_view, "teach": teach_view}
+
+
+def build(role: str, room: Room, base_url: str, pid: str | None = None) -> dict[str, Any]:
+    """Return the view of `role`, read under the room's lock so that it is one moment's."""
+    with room.lock:
+        if role == "student":
+            return student_view(room, base_url, pid)
+        return VIEWS[role](room, base_url)

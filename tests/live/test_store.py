@@ -150,3 +150,19 @@ def test_purge_now_from_the_command_line(rooms, store, tmp_path):
     actions.end(rooms.create("live-test", "en"))
     store.close()
     assert purge_finished(str(tmp_path / "live.sqlite3"), days=0, now=2e9) == 1
+
+
+def test_group_commit_under_gevent(library, clock, tmp_path):
+    gevent = pytest.importorskip("gevent")
+    store = open_store(str(tmp_path / "gevent.sqlite3"), "gevent")
+    try:
+        room = Rooms(library, store, clock=clock).create("live-test", "en")
+        pids = join(room, 30)
+        open_question(room, "choice")
+        before = store.writer.batches
+        votes = [gevent.spawn(room.answer, pid, STEPS["choice"], 2) for pid in pids]
+        gevent.joinall(votes, timeout=10, raise_error=True)
+        assert [v.value["value"] for v in votes] == [2] * 30
+        assert store.writer.batches - before < 30
+    finally:
+        store.close()
