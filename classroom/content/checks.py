@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Issue, did_you_mean
-from .lessons import AskStep, HelpSet, Lesson, NoticeStep, Quiz, SlideStep
+from .lessons import AskStep, Lesson, NoticeStep, Quiz, SlideStep
 from .library import Library
 from .markdown import markup_warnings
 from .questions import Option
@@ -159,7 +159,3 @@ def translation_issues(lesson: Lesson, quizzes: dict[str, Quiz]) -> Iterator[tup
                 for path, text in texts(question, ("questions", index)):
                     yield from ((quiz_id, path, lang) for lang in wanted if lang not in text)
 
-
-def kind_name(model: Any) -> str:
-    """Return how an author calls a model: lesson, quiz or help set."""
-    return {Lesson: "lesson", Quiz: "quiz", HelpSet: "help set"}.get(type(model), "file")

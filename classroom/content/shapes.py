@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Discriminator, Tag
-from pydantic.fields import FieldInfo
 
 from .text import ID_PATTERN, LANG_PATTERN
 
@@ -173,7 +172,3 @@ def field_names(model: type[BaseModel] | None) -> list[str]:
     """Return the keys a model accepts."""
     return list(model.model_fields) if model else []
 
-
-def field_info(model: type[BaseModel] | None, name: str) -> FieldInfo | None:
-    """Return a model's field, or None."""
-    return model.model_fields.get(name) if model else None
