@@ -1,6 +1,7 @@
 """A room of thirty phones through the Socket.IO test client: join, answer, change, pass."""
 
 import json
+import time
 
 from socketkit import STEPS, last_state, states
 
@@ -131,11 +132,14 @@ def test_the_timer_closes_voting_at_the_server_deadline(phones):
     state = last_state(phone, "/student")
     assert state["voting"]["open"] is True
     assert 0.9 < state["voting"]["deadline"] - state["now"] <= 1.0
-    import time
-
-    time.sleep(1.6)
-    closed = last_state(phone, "/student")
+    closed = None
+    for _ in range(50):  # the server closes voting by itself, within a tick of the deadline
+        time.sleep(0.1)
+        closed = next((s for s in states(phone, "/student") if not s["voting"]["open"]), closed)
+        if closed:
+            break
     assert closed["voting"] == {"open": False, "deadline": None, "revealed": False}
+    assert closed["now"] >= state["voting"]["deadline"]
     assert answer(phone, CHOICE, 1)["error"] == "not-voting"
 
 
@@ -187,3 +191,31 @@ def test_a_whole_lesson_never_sends_notes_answers_or_early_solutions(phones, roo
         for secret in ("SECRET", "GEHEIME", '"correct"', '"expected"', '"explanation"', '"notes"'):
             assert secret not in text, (namespace, secret)
         assert not any(pid in text for pid in room.participants)
+
+
+def test_the_store_keeps_no_device_key_address_or_browser(phones, app, room):
+    import sqlite3
+
+    teach = phones.teacher()
+    class_ = [phones.student(n) for n in range(3)]
+    teach_emit(teach, "go", {"step": STEPS["text"]})
+    teach_emit(teach, "open")
+    for phone in class_:
+        answer(phone, STEPS["text"], "ask first")
+    with sqlite3.connect(app.config["CLASSROOM_DB"]) as conn:
+        dump = "\n".join(conn.iterdump())
+    assert dump.count("ask first") == 3
+    for trace in ("phone-0", "127.0.0.1", "localhost", "werkzeug", "Werkzeug"):
+        assert trace not in dump
+
+
+def test_after_the_end_known_phones_come_back_and_new_ones_are_told(phones, room):
+    from socketkit import device, refusal
+
+    teach = phones.teacher()
+    phones.student(1).disconnect(namespace="/student")
+    teach_emit(teach, "end")
+    assert last_state(phones.student(1), "/student")["room"]["phase"] == "ended"
+    assert refusal(phones, "/student", {"code": room.code, "device": device(2)})["error"] == (
+        "room-ended"
+    )
