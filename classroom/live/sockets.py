@@ -54,12 +54,18 @@ class RoleNamespace(Namespace):
 
     def _lang(self) -> str | None:
         try:
-            return current_app.extensions["classroom.rooms"].get(session.get("code")).lang
+            return self._member()[0].lang
         except (AttributeError, RuntimeError, KeyError):
             return None
 
+    def _member(self) -> tuple[Any, str | None]:
+        """Return (room or None, participant id or None) of this socket."""
+        # Keyed by role: one connection may carry several namespaces, and shares one session.
+        code, pid = session.get(self.role, (None, None))
+        return current_app.extensions["classroom.rooms"].get(code), pid
+
     def _room(self) -> Any:
-        room = current_app.extensions["classroom.rooms"].get(session.get("code"))
+        room = self._member()[0]
         if room is None:
             raise LiveError("room-not-found")
         return room
@@ -76,7 +82,7 @@ class RoleNamespace(Namespace):
         return room
 
     def _enter(self, room: Any) -> None:
-        session["code"] = room.code
+        session[self.role] = (room.code, None)
         join_room(channel(room.code, self.role))
         view = build(self.role, room, self.broadcaster.base_url)
         self.emit("state", view, room=request.sid)
@@ -139,7 +145,7 @@ class StudentNamespace(RoleNamespace):
             room, pid = self._join(auth if isinstance(auth, dict) else {})
         except LiveError as error:
             raise refuse(error) from None
-        session["code"], session["pid"] = room.code, pid
+        session[self.role] = (room.code, pid)
         join_room(channel(room.code, self.role))
         room.presence.attach(request.sid, pid)
         self.emit("state", self._state(room, pid), room=request.sid)
@@ -159,7 +165,7 @@ class StudentNamespace(RoleNamespace):
 
     def on_disconnect(self, reason: Any = None) -> None:
         """Forget this socket (the participant and its answers stay)."""
-        room = current_app.extensions["classroom.rooms"].get(session.get("code"))
+        room = self._member()[0]
         if room is not None:
             room.presence.detach(request.sid)
             self.broadcaster.mark(room)
@@ -171,7 +177,7 @@ class StudentNamespace(RoleNamespace):
         """`{step, value}` or `{step, pass: true}`: record it; ack with `mine` once durable."""
         room = self._room()
         answer = parse(AnswerIn, data, room.lang)
-        mine = room.answer(session["pid"], answer.step, answer.value, answer.passed is True)
+        mine = room.answer(self._member()[1], answer.step, answer.value, answer.passed is True)
         self.broadcaster.mark(room)
         return {"ok": True, "mine": mine}
 
@@ -179,7 +185,7 @@ class StudentNamespace(RoleNamespace):
         """`{}`: return this phone's current view."""
         room = self._room()
         parse(Empty, data, room.lang)
-        return {"ok": True, "state": self._state(room, session["pid"])}
+        return {"ok": True, "state": self._state(room, self._member()[1])}
 
 
 NAMESPACES = {"/student": StudentNamespace, "/screen": ScreenNamespace, "/teach": TeachNamespace}
