@@ -220,14 +220,3 @@ def test_after_the_end_known_phones_come_back_and_new_ones_are_told(phones, room
         "room-ended"
     )
 
-
-def test_namespaces_sharing_one_connection_keep_their_own_room(phones, rooms, room):
-    other = rooms.create("live-test", "en")
-    teach = phones.teacher()
-    teach_emit(teach, "go", {"step": CHOICE})
-    teach_emit(teach, "open")
-    phone = phones.student(1)
-    phone.connect(namespace="/teach", auth={"code": other.code, "key": other.teacher_key})
-    assert answer(phone, CHOICE, 1)["ok"] is True
-    assert phone.emit("next", {}, namespace="/teach", callback=True) == {"ok": True}
-    assert (len(room.step_answers()), room.index, other.index) == (1, CHOICE, 0)
