@@ -3,6 +3,7 @@
 import click
 
 from .content import new, schema, validate
+from .purge import purge
 from .run import run
 
 
@@ -15,3 +16,4 @@ main.add_command(run)
 main.add_command(validate)
 main.add_command(schema)
 main.add_command(new)
+main.add_command(purge)

@@ -7,6 +7,8 @@ import socket
 import struct
 
 SIOCGIFADDR = 0x8915  # Linux: read an interface's IPv4 address
+# The ranges home and school networks (and phone hotspots) hand out (RFC 1918).
+LAN_RANGES = [ipaddress.ip_network(n) for n in ("192.168.0.0/16", "10.0.0.0/8", "172.16.0.0/12")]
 # Interfaces phones can never reach: loopback, containers, VMs, VPN tunnels.
 SKIPPED = ("lo", "docker", "br-", "veth", "virbr", "vmnet", "vboxnet", "tun", "tap", "wg",
            "tailscale", "zt", "utun", "podman", "cni", "flannel", "kube")
@@ -55,7 +57,7 @@ def reachable(name: str, address: str) -> bool:
 def pick_address(pairs: list[tuple[str, str]]) -> str | None:
     """Return the best address for phones: a private LAN address first, else any reachable one."""
     usable = [(name, address) for name, address in pairs if reachable(name, address)]
-    private = [address for _, address in usable if ipaddress.ip_address(address).is_private]
+    private = [a for _, a in usable if any(ipaddress.ip_address(a) in n for n in LAN_RANGES)]
     if private:
         return private[0]
     return usable[0][1] if usable else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import sys
 import webbrowser
@@ -100,7 +101,9 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
         public_url: str | None, no_browser: bool, lang: str | None) -> None:
     """Start a lesson: students join with their phones, you steer from the teacher page."""
     patch_gevent()
-    from .. import create_app
+    import gevent
+
+    from .. import create_app, settings_from_env
     from ..extensions import socketio
     from ..live import get_rooms
     from .serve import QuietHandler, raise_file_limit
@@ -115,17 +118,20 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     base, warning = base_url(host, port, public_url)
     if warning:
         click.echo(f"Warning: {warning}", err=True)
-    app = create_app()
-    app.config["CLASSROOM_PUBLIC_URL"] = base
+    settings = {**settings_from_env(os.environ), "CLASSROOM_PUBLIC_URL": base}
     if lang:
-        app.config["CLASSROOM_LANG"] = lang
+        settings["CLASSROOM_LANG"] = lang
+    app = create_app(settings)
     with app.app_context():
         rooms = get_rooms()
         lesson_id = choose_lesson(rooms.library, lesson or lesson_option,
                                   app.config["CLASSROOM_DEFAULT_LESSON"])
         room = rooms.resumable(lesson_id)
         if room is None:
-            room = rooms.create(lesson_id, lang=lang)
+            try:
+                room = rooms.create(lesson_id, lang=lang)
+            except ValueError as error:  # a language the lesson is not written in
+                raise click.BadParameter(str(error), param_hint="--lang") from None
         else:
             click.echo(f"Resuming room {room.code} of '{lesson_id}'.")
         teacher = f"{base}/teach/{room.code}?key={room.teacher_key}"
@@ -134,4 +140,11 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
                     f"{base}/library?key={rooms.admin_key}")
     if not no_browser:
         webbrowser.open(teacher)
-    socketio.run(app, host=host, port=port, log_output=True, handler_class=QuietHandler)
+    hub = gevent.get_hub()
+    hub.NOT_ERROR = (*hub.NOT_ERROR, KeyboardInterrupt)  # Ctrl+C is how a lesson stops
+    try:
+        socketio.run(app, host=host, port=port, log_output=True, handler_class=QuietHandler)
+    except KeyboardInterrupt:
+        click.echo("Stopped. Start again to resume the lesson where it was.")
+    finally:
+        app.extensions["classroom.store"].close()  # write what is still queued

@@ -49,9 +49,10 @@ var Forms = (function () {
   function scale(question, send) {
     var row = el("div", { className: "scale", role: "group", "aria-label": question.text });
     for (var point = 1; point <= question.points; point += 1) {
-      var label = String(point);
-      if (point === 1 && question.low) label += " · " + question.low;
-      if (point === question.points && question.high) label += " · " + question.high;
+      var label = String(point), named = question.labels && question.labels[point - 1];
+      if (named) label += " · " + named;
+      else if (point === 1 && question.low) label += " · " + question.low;
+      else if (point === question.points && question.high) label += " · " + question.high;
       row.appendChild(option(label, send.bind(null, { value: point }), "point"));
     }
     return [row];
@@ -59,10 +60,14 @@ var Forms = (function () {
 
   /* flag: a flag, and (when asked) the criterion that weighs most. */
   function flag(question, send) {
-    var labels = {};
-    (question.flags || []).forEach(function (f) { labels[f.id] = f.label; });
+    var labels = {}, meanings = {};
+    (question.flags || []).forEach(function (f) { labels[f.id] = f.label; meanings[f.id] = f.meaning; });
     var flags = FLAGS.map(function (id) {
-      return option(labels[id] || t("flag_" + id), function () {
+      var label = el("span", { className: "flag-text" }, [
+        el("strong", { text: labels[id] || t("flag_" + id) }),
+        meanings[id] ? el("span", { className: "flag-meaning", text: meanings[id] }) : null
+      ]);
+      return option(label, function () {
         if (!question.criteria) { send({ value: { flag: id, criterion: null } }); return; }
         chooseCriterion(id);
       }, "flag flag-" + id);

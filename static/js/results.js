@@ -20,8 +20,9 @@ var Results = (function () {
 
   function options(results, question) {
     var list = el("ol", { className: "bars" });
+    var marked = [].concat(results.correct == null ? [] : results.correct);
     results.counts.forEach(function (count, index) {
-      var correct = results.correct === index;
+      var correct = marked.indexOf(index) >= 0;
       var label = (question.options || [])[index] || String(index + 1);
       var item = bar(label, count, results.total - (results.passed || 0), correct ? "correct" : "");
       if (correct) item.insertBefore(el("span", { className: "mark", text: "✓ " + t("correct") }), item.firstChild);
@@ -43,9 +44,10 @@ var Results = (function () {
         el("span", { className: "column-label", text: String(index + 1) })
       ]));
     });
+    var names = question.labels || [];
     var ends = el("p", { className: "scale-ends" }, [
-      el("span", { text: "1 = " + (question.low || "") }),
-      el("span", { text: results.counts.length + " = " + (question.high || "") })
+      el("span", { text: "1 = " + (names[0] || question.low || "") }),
+      el("span", { text: results.counts.length + " = " + (names[names.length - 1] || question.high || "") })
     ]);
     var mean = results.mean == null ? null : el("p", { className: "mean", text: "⌀ " + results.mean });
     return [columns, ends, mean];

@@ -30,7 +30,7 @@
     if (!pending || !socket.connected) return;
     var sent = pending;
     socket.timeout(8000).emit("answer", sent.message, function (error, ack) {
-      if (error) { window.setTimeout(flush, 2000); return; }
+      if (error || ack.error === "not-saved") { window.setTimeout(flush, 2000); return; } /* keep it */
       if (pending === sent) { pending = null; Classroom.save(PENDING, null); }
       if (ack.ok) { state.mine = ack.mine; say(t("received")); }
       else { say(ack.message); }

@@ -1,0 +1,217 @@
+"""`classroom run`: the links it prints, the address phones use, and its plain messages."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import resource
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import click
+import pytest
+
+from classroom.cli.lan import interface_addresses, lan_address, pick_address
+from classroom.cli.run import base_url, choose_lesson, port_problem
+from classroom.cli.serve import QuietHandler, raise_file_limit
+from tests.browser.conftest import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+run_module = importlib.import_module("classroom.cli.run")  # `classroom.cli.run` is the command
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ([("lo", "127.0.0.1"), ("wlan0", "192.168.1.20")], "192.168.1.20"),
+        ([("docker0", "172.17.0.1"), ("eth0", "10.0.0.5")], "10.0.0.5"),
+        ([("br-1a2b", "172.18.0.1"), ("veth9", "172.18.0.2"), ("wlp2s0", "172.20.10.3")],
+         "172.20.10.3"),
+        ([("eth0", "169.254.3.4"), ("wlan0", "192.168.43.7")], "192.168.43.7"),
+        ([("tailscale0", "100.101.1.2"), ("wg0", "10.8.0.2"), ("eth0", "192.168.0.9")],
+         "192.168.0.9"),
+        ([("eth0", "203.0.113.50"), ("wlan0", "192.168.1.4")], "192.168.1.4"),
+        ([("eth0", "198.51.100.7")], "198.51.100.7"),  # public: the only way in
+        ([("lo", "127.0.0.1"), ("docker0", "172.17.0.1")], None),
+        ([], None),
+    ],
+)
+def test_the_join_address_is_on_the_local_network(pairs, expected):
+    assert pick_address(pairs) == expected
+
+
+def test_this_machines_addresses_are_read_without_loopback_in_the_answer():
+    assert all(isinstance(name, str) for name, _ in interface_addresses())
+    address = lan_address()
+    assert address is None or not address.startswith("127.")
+
+
+@pytest.mark.parametrize(
+    ("host", "public", "lan", "url", "warning"),
+    [
+        ("0.0.0.0", None, "192.168.1.20", "http://192.168.1.20:5000", None),
+        ("0.0.0.0", "https://klas.example.org/", "192.168.1.20", "https://klas.example.org", None),
+        ("0.0.0.0", None, None, "http://127.0.0.1:5000", "--public-url"),
+        ("127.0.0.1", None, "192.168.1.20", "http://127.0.0.1:5000", "phones cannot join"),
+        ("192.168.1.20", None, None, "http://192.168.1.20:5000", None),
+    ],
+)
+def test_base_url_and_its_warnings(monkeypatch, host, public, lan, url, warning):
+    monkeypatch.setattr(run_module, "lan_address", lambda: lan)
+    found, said = base_url(host, 5000, public)
+    assert found == url
+    assert (said is None) if warning is None else (warning in said)
+
+
+def test_no_lan_address_tells_the_teacher_what_to_do(monkeypatch):
+    monkeypatch.setattr(run_module, "lan_address", lambda: None)
+    _, said = base_url("0.0.0.0", 5000, None)
+    assert "no address on a local network" in said and "hotspot" in said
+
+
+def test_a_taken_port_is_said_plainly():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        said = port_problem("127.0.0.1", port)
+    assert said == (
+        f"Port {port} is already in use (another classroom, or another program). "
+        f"Start on another port, e.g.: classroom run --port {port + 1}"
+    )
+    assert port_problem("127.0.0.1", free_port()) is None
+
+
+class Library:
+    """Just the lessons and errors `choose_lesson` reads."""
+
+    def __init__(self, *ids: str) -> None:
+        self.lessons = dict.fromkeys(ids)
+        self.errors = ["lessons/x.yaml:1:1: lesson 'x' › id: expected ..."]
+
+
+@pytest.mark.parametrize(
+    ("ids", "wanted", "chosen"),
+    [
+        (("a", "sexting-delen"), None, "sexting-delen"),
+        (("b", "a"), None, "a"),  # the default is missing: the first lesson
+        (("a", "b"), "b", "b"),
+    ],
+)
+def test_choose_lesson(ids, wanted, chosen):
+    assert choose_lesson(Library(*ids), wanted, "sexting-delen") == chosen
+
+
+def test_choose_lesson_explains_what_is_wrong():
+    with pytest.raises(click.UsageError, match="No lesson 'c'. Lessons available: a, b."):
+        choose_lesson(Library("a", "b"), "c", "sexting-delen")
+    with pytest.raises(click.ClickException, match="No lesson could be loaded.\n  lessons/x"):
+        choose_lesson(Library(), None, "sexting-delen")
+
+
+def test_the_access_log_holds_no_address_and_no_key():
+    handler = QuietHandler.__new__(QuietHandler)
+    handler.client_address = ("192.168.1.77", 50123)
+    handler.requestline = "GET /teach/K7RM4P?key=SECRET HTTP/1.1"
+    handler._orig_status, handler.status, handler.response_length = "200 OK", "200 OK", 4242
+    handler.time_start, handler.time_finish = 10.0, 10.25
+    line = handler.format_request()
+    assert re.fullmatch(r'\[[\d\- :]+\] "GET /teach/K7RM4P" 200 4242 0\.250s', line)
+
+
+def test_the_open_files_limit_is_raised_as_far_as_allowed():
+    capacity = raise_file_limit()
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    assert soft == hard or hard == resource.RLIM_INFINITY
+    assert capacity == (soft - 100) // 2
+
+
+def start(tmp_path, *args: str) -> subprocess.Popen:
+    """Start `classroom run` in its own process on a database of its own."""
+    env = {**os.environ, "CLASSROOM_DB": str(tmp_path / "run.sqlite3")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "classroom.cli", "run", "--no-browser", *args],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def links(process: subprocess.Popen) -> dict[str, str]:
+    """Read the printed links until the Screen line."""
+    found: dict[str, str] = {}
+    for line in process.stdout:
+        name, _, url = line.strip().partition(": ")
+        if name in ("Join", "Teacher", "Screen", "Library"):
+            found[name] = url
+        if name == "Library":
+            return found
+    raise AssertionError(process.stderr.read())
+
+
+def fetch(url: str) -> bytes:
+    """GET a page from a server that may still be starting."""
+    for _ in range(100):
+        try:
+            return urllib.request.urlopen(url, timeout=5).read()
+        except urllib.error.URLError:
+            time.sleep(0.05)
+    raise AssertionError(f"{url} never answered")
+
+
+def test_run_prints_the_links_and_serves_the_bundled_lesson(tmp_path):
+    port = free_port()
+    process = start(tmp_path, "--port", str(port))
+    try:
+        found = links(process)
+        address = lan_address()
+        host = address or "127.0.0.1"
+        code = re.fullmatch(rf"http://{re.escape(host)}:{port}/j/(\w{{6}})", found["Join"]).group(1)
+        assert re.fullmatch(rf"http://{re.escape(host)}:{port}/teach/{code}\?key=\S{{20,}}",
+                            found["Teacher"])
+        assert found["Screen"].startswith(f"http://{host}:{port}/screen/{code}?key=")
+        path = found["Teacher"].split(f":{port}", 1)[1]
+        page = fetch(f"http://127.0.0.1:{port}{path}")
+        assert b'id="next"' in page
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=15)
+    assert "Stopped. Start again to resume the lesson where it was." in out
+    assert "Traceback" not in err and "127.0.0.1" not in err
+    again = start(tmp_path, "--port", str(port))
+    try:
+        assert links(again)["Join"].endswith(f"/j/{code}")  # the same room, resumed
+    finally:
+        again.send_signal(signal.SIGINT)
+        again.communicate(timeout=15)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lesson", "nope"], "No lesson 'nope'. Lessons available:"),
+        (["--lang", "de"], "lang: expected one of"),
+    ],
+)
+def test_run_stops_with_a_plain_message(tmp_path, args, message):
+    process = start(tmp_path, "--port", str(free_port()), *args)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 2
+    assert message in err and "Traceback" not in err
+
+
+def test_run_on_a_taken_port_says_so(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = start(tmp_path, "--port", str(port))
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 1
+    assert f"Port {port} is already in use" in err and f"--port {port + 1}" in err
