@@ -15,6 +15,7 @@ from . import StoreError
 
 Ops = list[tuple[str, tuple[Any, ...]]]
 _STOP = object()
+IDLE = 10.0  # seconds without writes before the writer stops (the next write starts it again)
 
 
 def _primitives(async_mode: str):
@@ -84,30 +85,41 @@ class GroupCommit:
     def submit(self, ops: Ops) -> Write:
         """Enqueue `ops` to run in one savepoint of the next batch."""
         write = Write(ops, self._event())
-        if self._closed:
-            write.finish(StoreError("the store is closed"))
-            return write
         with self._start_lock:
+            if self._closed:
+                write.finish(StoreError("the store is closed"))
+                return write
             if not self._started:
                 self._started = True
                 self._spawn(self._loop)
-        self._queue.put(write)
+            # Under the lock, so an idle writer cannot stop between the check and the put.
+            self._queue.put(write)
         return write
 
     def close(self) -> None:
         """Commit what is queued, then stop the writer (once)."""
-        if self._closed:
-            return
-        self._closed = True
-        if self._started:
-            done = Write([], self._event())
-            self._queue.put(done)
-            self._queue.put(_STOP)
+        with self._start_lock:
+            if self._closed:
+                return
+            self._closed = True
+            running = self._started
+            if running:
+                done = Write([], self._event())
+                self._queue.put(done)
+                self._queue.put(_STOP)
+        if running:
             done.wait(10)
 
     def _take_batch(self) -> tuple[list[Write], bool]:
         batch, stop = [], False
-        item = self._queue.get()
+        try:
+            item = self._queue.get(timeout=IDLE)
+        except self._empty:
+            with self._start_lock:
+                if self._queue.empty():
+                    self._started = False
+                    return [], True
+            item = self._queue.get_nowait()
         while True:
             if item is _STOP:
                 stop = True
@@ -128,6 +140,7 @@ class GroupCommit:
                 break
         if self._conn is not None:
             self._conn.close()
+            self._conn = None
 
     def _commit(self, batch: list[Write]) -> None:
         try:
