@@ -110,34 +110,37 @@ class GroupCommit:
         if running:
             done.wait(10)
 
-    def _take_batch(self) -> tuple[list[Write], bool]:
-        batch, stop = [], False
+    def _take_batch(self) -> tuple[list[Write], object]:
+        """Return the writes queued now, and _STOP, "idle" or None."""
+        batch: list[Write] = []
         try:
             item = self._queue.get(timeout=IDLE)
         except self._empty:
             with self._start_lock:
                 if self._queue.empty():
                     self._started = False
-                    return [], True
+                    self._disconnect()  # before the next writer can start and reuse it
+                    return batch, "idle"
             item = self._queue.get_nowait()
-        while True:
-            if item is _STOP:
-                stop = True
-                break
+        while item is not _STOP:
             batch.append(item)
             try:
                 item = self._queue.get_nowait()
             except self._empty:
-                break
-        return batch, stop
+                return batch, None
+        return batch, _STOP
 
     def _loop(self) -> None:
         while True:
-            batch, stop = self._take_batch()
+            batch, end = self._take_batch()
             if batch:
                 self._run_blocking(lambda batch=batch: self._commit(batch))
-            if stop:
-                break
+            if end is _STOP:
+                self._disconnect()
+            if end is not None:
+                return
+
+    def _disconnect(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None

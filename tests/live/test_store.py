@@ -166,3 +166,18 @@ def test_group_commit_under_gevent(library, clock, tmp_path):
         assert store.writer.batches - before < 30
     finally:
         store.close()
+
+
+def test_an_idle_writer_stops_and_the_next_write_starts_it(store, monkeypatch):
+    import time
+
+    from classroom.store import writer
+
+    monkeypatch.setattr(writer, "IDLE", 0.1)
+    store.set_meta("first", "1").wait()
+    deadline = time.monotonic() + 5
+    while store.writer._started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not store.writer._started
+    store.set_meta("second", "2").wait()
+    assert (store.get_meta("first"), store.get_meta("second")) == ("1", "2")
