@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_socketio import ConnectionRefusedError, Namespace, join_room
 
 from . import actions
@@ -33,19 +33,28 @@ class RoleNamespace(Namespace):
     role = ""
 
     def trigger_event(self, event: str, *args: Any) -> Any:
-        """Dispatch an event; an event this role does not have gets a `not-allowed` ack."""
+        """Dispatch an event; one this role does not have goes to `on_unknown`."""
         if event not in ("connect", "disconnect") and not hasattr(self, f"on_{event}"):
-            return LiveError("not-allowed", self._lang()).ack()
+            event = "unknown"
         return super().trigger_event(event, *args)
 
+    def on_unknown(self, *args: Any) -> None:
+        """Any event this namespace does not have (e.g. a teacher event on `/student`)."""
+        raise LiveError("not-allowed", self._lang())
+
     def error(self, exc: Exception) -> dict[str, Any]:
-        """Turn any exception of a handler into an error ack; never send a traceback."""
+        """Turn any exception of a handler into an error ack; never send a traceback.
+
+        Registered with `socketio.on_error(namespace)`, so it runs in the event's context.
+        """
         if isinstance(exc, ConnectionRefusedError):
             raise exc
-        if isinstance(exc, LiveError):
-            return exc.ack()
-        log.error("unexpected %s in a %s handler", type(exc).__name__, self.role, exc_info=exc)
-        return LiveError("bad-request", self._lang()).ack()
+        if not isinstance(exc, LiveError):
+            log.error("unexpected %s in a %s handler", type(exc).__name__, self.role, exc_info=exc)
+            exc = LiveError("bad-request", self._lang())
+        if has_request_context() and request.event["message"] == "connect":
+            raise refuse(exc)  # returning an ack from connect would let the socket in
+        return exc.ack()
 
     @property
     def broadcaster(self) -> Broadcaster:
@@ -74,9 +83,10 @@ class RoleNamespace(Namespace):
         """Return the room a screen or teacher may connect to, else raise a LiveError."""
         if not isinstance(auth, dict):
             raise LiveError("bad-key")
-        room = current_app.extensions["classroom.rooms"].get(auth.get("code"))
+        rooms = current_app.extensions["classroom.rooms"]
+        room = rooms.get(auth.get("code"))
         if room is None:
-            raise LiveError("room-not-found")
+            raise LiveError("room-not-found", rooms.default_lang)
         if not room.check_key(auth.get("key")):
             raise LiveError("bad-key", room.lang)
         return room
@@ -194,4 +204,6 @@ NAMESPACES = {"/student": StudentNamespace, "/screen": ScreenNamespace, "/teach"
 def init_sockets(app: Any, socketio: Any) -> None:
     """Register the three namespaces on the app's Socket.IO server."""
     for name, namespace in NAMESPACES.items():
-        socketio.on_namespace(namespace(name))
+        handler = namespace(name)
+        socketio.on_namespace(handler)
+        socketio.on_error(name)(handler.error)

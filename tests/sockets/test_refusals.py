@@ -196,4 +196,26 @@ def test_errors_speak_the_room_language(phones, rooms):
     phone = phones.student(1)
     ack = ack_of(phone, "/student", "answer", {"step": 0, "value": 1})
     assert ack["message"] == MESSAGES["wrong-step"]["nl"]
+    assert ack_of(phone, "/student", "next", {})["message"] == MESSAGES["not-allowed"]["nl"]
+    assert ack_of(phone, "/student", "answer", "x")["message"] == MESSAGES["bad-request"]["nl"]
     assert last_state(phone, "/student")["room"]["lang"] == "nl"
+
+
+def test_an_unexpected_failure_at_connect_refuses_without_a_traceback(phones, room, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(type(room), "join", broken)
+    data = refusal(phones, "/student", {"code": room.code, "device": device(1)})
+    assert data == {"error": "bad-request", "message": MESSAGES["bad-request"]["en"]}
+
+
+def test_an_unexpected_failure_in_a_handler_is_a_bad_request_ack(voting, room, monkeypatch):
+    _, phone = voting
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("secret detail")
+
+    monkeypatch.setattr(type(room), "answer", broken)
+    ack = ack_of(phone, "/student", "answer", {"step": CHOICE, "value": 1})
+    assert ack == {"ok": False, "error": "bad-request", "message": MESSAGES["bad-request"]["en"]}
