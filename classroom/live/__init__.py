@@ -32,14 +32,13 @@ def init_app(app: Flask) -> None:
         message_queue=config["CLASSROOM_MESSAGE_QUEUE"],
         max_http_buffer_size=config["CLASSROOM_MAX_MESSAGE"],
     )
-    base_url = config["CLASSROOM_PUBLIC_URL"] or ""
     app.extensions["classroom.rooms"] = rooms
     app.extensions["classroom.store"] = store
     app.extensions["classroom.limiter"] = JoinLimiter(
         int(config["CLASSROOM_JOIN_BURST"]), float(config["CLASSROOM_JOIN_RATE"])
     )
     app.extensions["classroom.broadcaster"] = Broadcaster(
-        socketio, rooms, base_url, float(config["CLASSROOM_STATE_INTERVAL"])
+        socketio, rooms, config, float(config["CLASSROOM_STATE_INTERVAL"])
     )
     init_sockets(app, socketio)
 

@@ -21,15 +21,20 @@ def channel(code: str, role: str) -> str:
 class Broadcaster:
     """Send full states; at most one state per `interval` seconds per room for answers."""
 
-    def __init__(self, socketio: Any, rooms: Any, base_url: str, interval: float) -> None:
+    def __init__(self, socketio: Any, rooms: Any, config: Any, interval: float) -> None:
         self.socketio = socketio
         self.rooms = rooms
-        self.base_url = base_url
+        self.config = config
         self.interval = interval
         self._dirty: set[str] = set()
         self._last_student: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
         self._running = False
+
+    @property
+    def base_url(self) -> str:
+        """Return the public address phones use (read late: `classroom run` sets it after)."""
+        return self.config.get("CLASSROOM_PUBLIC_URL") or ""
 
     def send(self, room: Room) -> None:
         """Send every role its view of `room` now (teacher actions, timers, flushes)."""

@@ -220,3 +220,10 @@ def test_after_the_end_known_phones_come_back_and_new_ones_are_told(phones, room
         "room-ended"
     )
 
+
+
+def test_links_use_the_public_address_set_after_the_app_was_made(phones, app, room):
+    app.config["CLASSROOM_PUBLIC_URL"] = "http://10.0.0.5:5000/"  # as `classroom run` does
+    state = last_state(phones.teacher(), "/teach")
+    assert state["room"]["join_url"] == f"http://10.0.0.5:5000/j/{room.code}"
+    assert state["teacher_url"] == f"http://10.0.0.5:5000/teach/{room.code}?key={room.teacher_key}"
