@@ -36,8 +36,12 @@ class Broadcaster:
         """Return the public address phones use (read late: `classroom run` sets it after)."""
         return self.config.get("CLASSROOM_PUBLIC_URL") or ""
 
-    def send(self, room: Room) -> None:
-        """Send every role its view of `room` now (teacher actions, timers, flushes)."""
+    def send(self, room: Room, every_phone: bool = True) -> None:
+        """Send every role its view of `room` now (teacher actions, timers, flushes).
+
+        With `every_phone` false (answers, connections), phones get a state only if what they
+        see changed; a teacher action may change a phone's own answer (reset), so it sends.
+        """
         with self._lock:
             self._dirty.discard(room.code)
         emit = self.socketio.emit
@@ -53,15 +57,15 @@ class Broadcaster:
             to=channel(room.code, "teach"),
             namespace="/teach",
         )
-        self._send_students(room)
+        self._send_students(room, every_phone)
         if room.deadline is not None:
             self.start()
 
-    def _send_students(self, room: Room) -> None:
+    def _send_students(self, room: Room, every_phone: bool) -> None:
         base = build("student", room, self.base_url)
         seen = {key: value for key, value in base.items() if key != "now"}
         with self._lock:
-            if self._last_student.get(room.code) == seen:
+            if not every_phone and self._last_student.get(room.code) == seen:
                 return  # nothing a phone sees has changed: spare every phone a message
             self._last_student[room.code] = seen
         # Each phone gets its own copy with `mine`: a reconnecting page only draws its last state.
@@ -73,7 +77,7 @@ class Broadcaster:
     def mark(self, room: Room) -> None:
         """Note that `room` changed by answers or connections; send soon, coalesced."""
         if self.interval <= 0:
-            self.send(room)
+            self.send(room, every_phone=False)
             return
         with self._lock:
             self._dirty.add(room.code)
@@ -105,4 +109,4 @@ class Broadcaster:
     def _tick(self) -> None:
         for room in self.rooms.all():
             if room.expire() or room.code in self._dirty:
-                self.send(room)
+                self.send(room, every_phone=False)

@@ -227,3 +227,32 @@ def test_links_use_the_public_address_set_after_the_app_was_made(phones, app, ro
     state = last_state(phones.teacher(), "/teach")
     assert state["room"]["join_url"] == f"http://10.0.0.5:5000/j/{room.code}"
     assert state["teacher_url"] == f"http://10.0.0.5:5000/teach/{room.code}?key={room.teacher_key}"
+
+
+def test_a_reset_clears_every_phone_s_own_answer(phones, room):
+    teach, screen = phones.teacher(), phones.teacher("screen")
+    class_ = [phones.student(n) for n in range(4)]
+    teach_emit(teach, "go", {"step": CHOICE})
+    teach_emit(teach, "open")
+    for phone in class_:
+        answer(phone, CHOICE, 1)
+    teach_emit(teach, "reset")
+    for phone in class_:
+        assert last_state(phone, "/student")["mine"] == {
+            "answered": False, "passed": False, "value": None,
+        }
+    assert last_state(screen, "/screen")["answers"] == {"count": 0, "passed": 0}
+    teach_emit(teach, "open")
+    assert answer(class_[0], CHOICE, 2)["ok"] is True
+    assert len(room.step_answers()) == 1
+
+
+def test_a_reset_after_voting_closed_still_clears_the_phones(phones):
+    teach = phones.teacher()
+    phone = phones.student(1)
+    teach_emit(teach, "go", {"step": CHOICE})
+    teach_emit(teach, "open")
+    answer(phone, CHOICE, 1)
+    teach_emit(teach, "close")
+    teach_emit(teach, "reset")  # nothing else a phone sees changes: only its own answer
+    assert last_state(phone, "/student")["mine"]["answered"] is False
