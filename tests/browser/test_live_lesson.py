@@ -149,3 +149,46 @@ def test_the_projector_lists_its_keys(lesson):
     projector.wait_for_selector("#stage:not([hidden])")
     projector.keyboard.press("q")
     assert projector.is_visible("#join.overlay")
+
+
+def answer_all(phones, choices) -> None:
+    """Let each phone tap its choice and wait until it is received."""
+    for phone, choice in zip(phones, choices, strict=True):
+        phone.locator(".answers .option").nth(choice).click()
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+
+
+def test_each_kind_draws_its_own_results(lesson):
+    projector = lesson.projector()
+    phones = [lesson.phone() for _ in range(3)]
+    teacher = lesson.teacher
+    teacher.click("#outline li:nth-child(3) button")  # the check question
+    teacher.wait_for_selector("#now-title:has-text('Vanaf welke leeftijd?')")
+    teacher.click("#voting")
+    answer_all(phones, [1, 1, 0])
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".bar.correct")
+    assert counts(projector) == [1, 2, 0]
+    assert "16" in projector.text_content(".bar.correct .bar-label")
+    assert projector.text_content(".explanation") == "16, sinds 2022."
+
+    projector.keyboard.press("ArrowRight")  # the scale
+    projector.wait_for_selector("#title:has-text('altijd een risico')")
+    projector.keyboard.press(" ")
+    answer_all(phones, [4, 4, 2])
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".scale-chart")
+    columns = projector.eval_on_selector_all(".scale-chart li", "c => c.map(i => i.dataset.count)")
+    assert columns == ["0", "0", "1", "0", "2"]
+    assert projector.text_content(".mean") == "⌀ 4.3"
+
+    projector.keyboard.press("ArrowRight")  # the flag
+    projector.wait_for_selector("#title:has-text('Kim')")
+    projector.keyboard.press(" ")
+    answer_all(phones, [2, 2, 1])  # red, red, yellow
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".flags .bar")
+    assert counts(projector) == [0, 1, 2, 0]
+    assert projector.get_attribute(".flags .bar.correct", "class").split() == [
+        "bar", "flag-red", "correct"
+    ]
