@@ -115,11 +115,12 @@ def _action(
     do: Callable[..., None],
     model: type[Payload] = Empty,
     args: Callable[[Any], tuple] = lambda payload: (),
+    every_phone: bool = True,
 ) -> Callable[..., dict]:
     def handler(self: TeachNamespace, data: Any = None) -> dict[str, Any]:
         room = self._room()
         do(room, *args(parse(model, data, room.lang)))
-        self.broadcaster.send(room)
+        self.broadcaster.send(room, every_phone)
         return {"ok": True}
 
     handler.__doc__ = do.__doc__
@@ -140,7 +141,8 @@ class TeachNamespace(RoleNamespace):
     on_reset = _action(actions.reset)
     on_timer = _action(actions.timer, TimerIn, lambda p: (p.seconds,))
     on_lock = _action(actions.lock, LockIn, lambda p: (p.locked,))
-    on_moderate = _action(actions.moderate, ModerateIn, lambda p: (p.id, p.approve))
+    # Moderating a hundred texts must not send a hundred states to every phone in a hall.
+    on_moderate = _action(actions.moderate, ModerateIn, lambda p: (p.id, p.approve), False)
     on_end = _action(actions.end)
 
 
