@@ -168,8 +168,10 @@ def test_a_killed_server_loses_no_acknowledged_answer(tmp_path):
         ]
         for voter in voters:
             voter.start()
-        time.sleep(0.4)
-        server.kill()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and min(len(p.acked) for p in phones) < 3:
+            time.sleep(0.02)
+        server.kill()  # while every phone still has an answer on its way
         for voter in voters:
             voter.join(10)
 
