@@ -23,6 +23,11 @@ OWN_EXPERIENCE = (
     "as-tu deja", "avez-vous deja", "t'es-tu deja", "vous etes-vous deja", "est-ce que tu as deja",
     "ta propre experience", "votre propre experience", "t'est-il deja arrive",
     "vous est-il deja arrive",
+    # The subtler form: what the student would do in their own life.
+    "wat zou jij doen", "wat zou je doen", "wat doe jij als", "wat doe je dan",
+    "wat zou jij voelen",
+    "what would you do", "what do you do if", "what would you feel", "how would you feel",
+    "que ferais-tu", "que fais-tu si", "que ferais-tu si", "comment te sentirais-tu",
 )
 
 # Help numbers marked confirmed [C] in shared/facts/domain.md; anything else must not ship.
@@ -30,6 +35,18 @@ CONFIRMED_NUMBERS = {
     "102", "116 000", "1712", "103", "0800 98 100", "0800-0432", "020-261 52 75",
     "0800 1111", "0345 6000 459", "116 111",
 }
+
+# Numbers the facts file marks unconfirmed [U]: they must not appear anywhere in the pack.
+UNCONFIRMED_NUMBERS = ("0800-0188", "0800 0188", "06-42834635", "1-800-the-lost")
+
+# Services that are not helplines (facts file §0, §1a): never listed as a help resource.
+NOT_HELPLINES = ("sensoa", "ikbeslis", "jedecide", "jeugdlijn")
+
+# Phrasings that put blame on the person in the picture, in what students read.
+BLAMING = (
+    "eigen schuld", "zelf gezocht", "had ze maar", "had hij maar", "your own fault", "asked for it",
+    "shouldn't have sent", "l'a cherche", "de sa faute", "n'avait qu'a",
+)
 
 COUNTRY_WORDS = (
     "belgie", "belgium", "belgique", "nederland", "netherlands", "pays-bas", "engeland",
@@ -96,6 +113,8 @@ def test_pack_loads_without_any_problem(library):
         "Describe your own experience.", "Parle de ta propre expérience.",
         "Did you ever forward one?", "HEB JE OOIT iets doorgestuurd?",
         "Heb je al eens druk gevoeld?", "T’es-tu déjà senti·e sous pression ?",
+        "Wat zou jij doen als je vriend erom vraagt?", "What would you do then?",
+        "Que ferais-tu à sa place ?", "How would you feel if it were your photo?",
     ],
 )
 def test_own_experience_checker_catches_bad_wording(text):
@@ -105,14 +124,19 @@ def test_own_experience_checker_catches_bad_wording(text):
 @pytest.mark.parametrize(
     "text",
     ["Sam krijgt een foto doorgestuurd. Wat doet Sam best?", "What should Lucas do?",
-     "Que conseilles-tu à Lucas ?", "Heb je een tip voor Chloé?"],
+     "Que conseilles-tu à Lucas ?", "Heb je een tip voor Chloé?",
+     "What would you advise her?", "Wat zou je haar aanraden?", "Que lui dirais-tu ?"],
 )
 def test_own_experience_checker_lets_third_person_wording_through(text):
     assert own_experience(text) == []
 
 
 def student_texts(library: Library):
-    """Yield (where, text) for everything a student reads: questions, options, slides, prompts."""
+    """Yield (where, text) for everything a student reads: titles, questions, slides, prompts."""
+    for quiz in library.quizzes.values():
+        yield from ((quiz.id, text) for text in all_texts(quiz.title))
+    for lesson in library.lessons.values():
+        yield from ((lesson.id, text) for text in all_texts(lesson.title))
     for ref, question in questions(library):
         for text in all_texts(question.text):
             yield ref, text
@@ -167,7 +191,7 @@ def test_lesson_opens_with_content_note_and_ground_rules_and_ends_with_help(libr
         ("sexting-delen", ["14-16"], 50, {"nl", "en", "fr"}),
         ("toestemming-grenzen", ["12-14", "14-16"], 50, {"nl", "en"}),
         ("als-het-misloopt", ["16-18"], 50, {"nl", "en"}),
-        ("18-november", ["all"], 15, {"nl", "en", "fr"}),
+        ("18-november", ["12+"], 15, {"nl", "en", "fr"}),
     ],
 )
 def test_lesson_audience_length_and_languages(library, lesson_id, audience, minutes, languages):
@@ -244,3 +268,85 @@ def test_every_question_that_states_the_law_has_sources(library):
         if any(LEGAL.search(t) for text in texts for t in all_texts(text)) and not question.sources:
             unsourced.append(ref)
     assert unsourced == []
+
+
+def teacher_texts(library: Library):
+    """Yield (where, text) for every teacher note and knowledge-check explanation."""
+    for ref, question in questions(library):
+        for text in all_texts(question.notes) + all_texts(getattr(question, "explanation", None)):
+            yield ref, text
+    for lesson in library.lessons.values():
+        for index, step in enumerate(lesson.steps):
+            notes = step.discuss.notes if isinstance(step, DiscussStep) else step.notes
+            yield from ((f"{lesson.id} step {index}", text) for text in all_texts(notes))
+
+
+def test_teacher_notes_never_have_students_tell_their_own_experience(library):
+    found = [(where, own_experience(text)) for where, text in teacher_texts(library)
+             if own_experience(text)]
+    assert found == []
+
+
+def test_nothing_a_student_reads_blames_the_person_in_the_picture(library):
+    found = [(where, phrase) for where, text in student_texts(library)
+             for phrase in BLAMING if phrase in plain(text)]
+    assert found == []
+
+
+def help_set_texts(library: Library):
+    """Yield (help set id, text) for every text a phone shows in a help set."""
+    for help_set in library.help_sets.values():
+        for text in (help_set.title, help_set.intro, help_set.emergency):
+            if text:
+                yield help_set.id, text
+        for r in help_set.resources:
+            yield from ((help_set.id, t) for t in (r.name, r.about, r.hours, r.ages) if t)
+
+
+def test_no_unconfirmed_number_appears_anywhere(library):
+    texts = [*student_texts(library), *teacher_texts(library), *help_set_texts(library)]
+    found = [(where, n) for where, text in texts for n in UNCONFIRMED_NUMBERS if n in plain(text)]
+    assert found == []
+
+
+def test_help_sets_list_no_service_that_is_not_a_helpline(library):
+    names = [(h.id, r.name) for h in library.help_sets.values() for r in h.resources]
+    assert [(h, n) for h, n in names if any(word in plain(n) for word in NOT_HELPLINES)] == []
+
+
+def test_eu_child_line_is_only_in_the_international_set(library):
+    # Whether 116 111 answers in Belgium or the Netherlands is unconfirmed (facts file §1e).
+    sets = library.help_sets.values()
+    holders = {h.id for h in sets for r in h.resources if r.phone == "116 111"}
+    assert holders <= {"int"}
+
+
+def test_help_sets_describe_services_by_age_and_purpose(library):
+    for help_set in library.help_sets.values():
+        for r in help_set.resources:
+            name = plain(r.name)
+            if "stopncii" in name:
+                assert r.ages == "18+", help_set.id
+            if "take it down" in name:
+                assert "18" in (r.ages or ""), help_set.id
+            if r.phone == "1712":
+                assert "noodnummer" in plain(r.about), help_set.id  # 1712 is not an emergency line
+
+
+# What the notes on the closing help screen must mention: no promise of secrecy, no images.
+DISCLOSURE_WORDS = {
+    "nl": ("geheimhouding", "beelden"), "en": ("secrecy", "images"), "fr": ("secret", "images"),
+}
+
+
+@pytest.mark.parametrize("lesson_id", ["sexting-delen", "toestemming-grenzen", "als-het-misloopt",
+                                       "18-november"])
+def test_last_help_step_tells_the_teacher_how_to_handle_a_disclosure(library, lesson_id):
+    lesson = library.lessons[lesson_id]
+    step = lesson.steps[max(notice_positions(lesson, "help"))]
+    notes = step.notes if isinstance(step.notes, dict) else {}
+    assert set(lesson.languages) <= set(notes), lesson_id
+    for lang in lesson.languages:
+        assert "docs/teachers.md" in notes[lang], (lesson_id, lang)
+        for word in DISCLOSURE_WORDS[lang]:
+            assert word in notes[lang], (lesson_id, lang, word)
