@@ -66,14 +66,16 @@
     }
     var question = step.question, mine = state.mine || {}, voting = state.voting;
     var problemLine = problem ? el("p", { className: "error", role: "alert", text: problem }) : null;
-    if (state.results) return ["results" + JSON.stringify(state.results), question.text, [Results.draw(state.results, question)]];
+    var results = state.results ? Results.draw(state.results, question) : null, shownResults = JSON.stringify(state.results);
+    if (results && !voting.open) return ["results" + shownResults, question.text, [results]];
     if (pending && pending.message.step === step.index) {
       return ["pending" + socket.connected, question.text, waiting(socket.connected ? t("sending") : t("saved_offline"))];
     }
     if (mine.answered && !editing) {
       var change = voting.open ? el("button", { type: "button", className: "button", id: "change",
         onclick: function () { editing = true; draw(); }, text: t("change") }) : null;
-      return ["received" + voting.open, t("received"), [el("p", { className: "lead", text: t("received_hint") }), change]];
+      /* with live results (a lesson setting) the class's answers show while voting is open */
+      return ["received" + voting.open + shownResults, t("received"), [el("p", { className: "lead", text: t("received_hint") }), change, results]];
     }
     if (!voting.open) return ["closed" + (mine.answered ? 1 : 0), question.text, waiting(voting.revealed || mine.answered ? t("closed") : t("not_open"))];
     return ["form" + editing, question.text, [problemLine, timerLine(), Forms.build(question, send)]];
