@@ -94,19 +94,39 @@ def print_links(join: str, teacher: str, screen: str, library: str) -> None:
 @click.option("--lesson", "lesson_option", metavar="ID", help="Lesson to run (default: bundled).")
 @click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--public-url", metavar="URL", help="Address phones use (reverse proxy, fixed name).")
+@click.option("--public-url", metavar="URL", envvar="CLASSROOM_PUBLIC_URL",
+              help="Address phones use (reverse proxy, fixed name).")
 @click.option("--no-browser", is_flag=True, help="Do not open the teacher page.")
 @click.option("--lang", metavar="LANG", help="Language of the room (nl, en, fr, ...).")
 def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
         public_url: str | None, no_browser: bool, lang: str | None) -> None:
     """Start a lesson: students join with their phones, you steer from the teacher page."""
     patch_gevent()
-    import gevent
-
     from .. import create_app, settings_from_env
-    from ..extensions import socketio
     from ..live import get_rooms
-    from .serve import QuietHandler, raise_file_limit
+
+    base = prepare(host, port, public_url)
+    settings = {**settings_from_env(os.environ), "CLASSROOM_PUBLIC_URL": base}
+    if lang:
+        settings["CLASSROOM_LANG"] = lang
+    app = create_app(settings)
+    with app.app_context():
+        rooms = get_rooms()
+        lesson_id = choose_lesson(rooms.library, lesson or lesson_option,
+                                  app.config["CLASSROOM_DEFAULT_LESSON"])
+        room = open_room(rooms, lesson_id, lang)
+        teacher = f"{base}/teach/{room.code}?key={room.teacher_key}"
+        print_links(f"{base}/j/{room.code}", teacher,
+                    f"{base}/screen/{room.code}?key={room.teacher_key}",
+                    f"{base}/library?key={rooms.admin_key}")
+    if not no_browser:
+        webbrowser.open(teacher)
+    serve(app, host, port)
+
+
+def prepare(host: str, port: int, public_url: str | None) -> str:
+    """Check the system and the port, warn about what phones may not reach; return the base URL."""
+    from .serve import raise_file_limit
 
     capacity = raise_file_limit()
     if capacity < PHONES_WANTED:
@@ -118,28 +138,28 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     base, warning = base_url(host, port, public_url)
     if warning:
         click.echo(f"Warning: {warning}", err=True)
-    settings = {**settings_from_env(os.environ), "CLASSROOM_PUBLIC_URL": base}
-    if lang:
-        settings["CLASSROOM_LANG"] = lang
-    app = create_app(settings)
-    with app.app_context():
-        rooms = get_rooms()
-        lesson_id = choose_lesson(rooms.library, lesson or lesson_option,
-                                  app.config["CLASSROOM_DEFAULT_LESSON"])
-        room = rooms.resumable(lesson_id)
-        if room is None:
-            try:
-                room = rooms.create(lesson_id, lang=lang)
-            except ValueError as error:  # a language the lesson is not written in
-                raise click.BadParameter(str(error), param_hint="--lang") from None
-        else:
-            click.echo(f"Resuming room {room.code} of '{lesson_id}'.")
-        teacher = f"{base}/teach/{room.code}?key={room.teacher_key}"
-        print_links(f"{base}/j/{room.code}", teacher,
-                    f"{base}/screen/{room.code}?key={room.teacher_key}",
-                    f"{base}/library?key={rooms.admin_key}")
-    if not no_browser:
-        webbrowser.open(teacher)
+    return base
+
+
+def open_room(rooms: Any, lesson_id: str, lang: str | None) -> Any:
+    """Resume the latest unfinished room of the lesson (in that language), else start one."""
+    room = rooms.resumable(lesson_id)
+    if room is not None and (not lang or room.lang == lang):
+        click.echo(f"Resuming room {room.code} of '{lesson_id}'.")
+        return room
+    try:
+        return rooms.create(lesson_id, lang=lang)
+    except ValueError as error:  # a language the lesson is not written in
+        raise click.BadParameter(str(error), param_hint="--lang") from None
+
+
+def serve(app: Any, host: str, port: int) -> None:
+    """Serve until Ctrl+C, then write what is still queued."""
+    import gevent
+
+    from ..extensions import socketio
+    from .serve import QuietHandler
+
     hub = gevent.get_hub()
     hub.NOT_ERROR = (*hub.NOT_ERROR, KeyboardInterrupt)  # Ctrl+C is how a lesson stops
     try:
@@ -147,4 +167,4 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     except KeyboardInterrupt:
         click.echo("Stopped. Start again to resume the lesson where it was.")
     finally:
-        app.extensions["classroom.store"].close()  # write what is still queued
+        app.extensions["classroom.store"].close()
