@@ -74,6 +74,11 @@ class Broadcaster:
                 "state", {**base, "mine": room.mine(pid)}, to=sid, namespace="/student"
             )
 
+    def send_one(self, room: Room, role: str, sid: str, pid: str | None = None) -> None:
+        """Send one socket (just connected) its role's view of `room`."""
+        view = build(role, room, self.base_url, pid)
+        self.socketio.emit("state", view, to=sid, namespace=f"/{role}")
+
     def mark(self, room: Room) -> None:
         """Note that `room` changed by answers or connections; send soon, coalesced."""
         if self.interval <= 0:

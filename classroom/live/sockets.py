@@ -94,8 +94,7 @@ class RoleNamespace(Namespace):
     def _enter(self, room: Any) -> None:
         session[self.role] = (room.code, None)
         join_room(channel(room.code, self.role))
-        view = build(self.role, room, self.broadcaster.base_url)
-        self.emit("state", view, room=request.sid)
+        self.broadcaster.send_one(room, self.role, request.sid)
 
     def on_connect(self, auth: Any = None) -> None:
         """Screen and teacher: `auth = {code, key}`; refused without the room's key."""
@@ -160,7 +159,7 @@ class StudentNamespace(RoleNamespace):
         session[self.role] = (room.code, pid)
         join_room(channel(room.code, self.role))
         room.presence.attach(request.sid, pid)
-        self.emit("state", self._state(room, pid), room=request.sid)
+        self.broadcaster.send_one(room, self.role, request.sid, pid)
         self.broadcaster.mark(room)
 
     def _join(self, auth: dict) -> tuple[Any, str]:
