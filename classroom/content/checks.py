@@ -96,10 +96,15 @@ def reference_issues(lesson: Lesson, library: Library, context: Library,
             if message:
                 issues.append(Issue(("steps", index, "ask"), message))
     help_sets = {**context.help_sets, **library.help_sets}
-    if lesson.help not in help_sets:
-        known = sorted(help_sets)
-        hint = did_you_mean(lesson.help, known) or (f"; known: {', '.join(known)}" if known else "")
-        issues.append(Issue(("help",), f"no help set has the id '{lesson.help}'{hint}"))
+    if isinstance(lesson.help, str):
+        named = {(): lesson.help}
+    else:
+        named = {(lang,): help_id for lang, help_id in lesson.help.items()}
+    for where, help_id in named.items():
+        if help_id not in help_sets:
+            known = sorted(help_sets)
+            hint = did_you_mean(help_id, known) or (f"; known: {', '.join(known)}" if known else "")
+            issues.append(Issue(("help", *where), f"no help set has the id '{help_id}'{hint}"))
     return issues
 
 

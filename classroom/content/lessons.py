@@ -35,6 +35,9 @@ class AskStep(Strict):
 
     ask: QuestionRef
     notes: LocalText | None = Field(None, description="Extra teacher notes for this lesson.")
+    timer: int | None = Field(
+        None, ge=5, le=3600, description="Suggested voting time in seconds, for this lesson."
+    )
 
 
 class QuestionStep(Strict):
@@ -91,9 +94,18 @@ class Lesson(Strict):
         5, ge=3, description="Fewest answers before results are shown (at least 3)."
     )
     live_results: bool = Field(False, description="Show results while voting is still open.")
-    help: Id = Field(description="The help-resource set shown on every phone, e.g. be-nl.")
+    help: Id | dict[Lang, Id] = Field(
+        description="The help-resource set shown on every phone, e.g. be-nl, or one per "
+        "language, e.g. {nl: be-nl, fr: be-fr}."
+    )
     steps: list[Step] = Field(min_length=1)
     sources: list[Source] = []
+
+    def help_for(self, lang: str) -> str:
+        """Return the id of the help set for a room in `lang` (the first one if none is named)."""
+        if isinstance(self.help, str):
+            return self.help
+        return self.help.get(lang) or next(iter(self.help.values()))
 
     @field_validator("audience", mode="before", json_schema_input_type=AgeBand | list[AgeBand])
     @classmethod

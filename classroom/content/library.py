@@ -38,6 +38,7 @@ class PlannedStep:
     question: Question | None = None
     key: str | None = None  # "quiz-id/question-id", or "lesson-id/question-id" when inline
     notes: tuple[LocalText, ...] = ()
+    timer: int | None = None  # suggested voting time in seconds
 
 
 @dataclass
@@ -72,7 +73,8 @@ class Library:
         if isinstance(step, AskStep):
             question = self.question(step.ask)
             notes = tuple(n for n in (question.notes if question else None, step.notes) if n)
-            return PlannedStep(index, "question", step, question, step.ask, notes)
+            timer = step.timer or (question.timer if question else None)
+            return PlannedStep(index, "question", step, question, step.ask, notes, timer)
         if isinstance(step, QuestionStep):
             question = step.question
             key = f"{lesson.id}/{question.id}"

@@ -59,7 +59,7 @@ class Rooms:
             room = Room(record, lesson, plan, self.store, self.clock)
         else:
             room = Room.restore(saved, lesson, plan, self.store, self.clock)
-        room.help_set = self.library.help_sets.get(lesson.help)
+        room.help_set = self.library.help_sets.get(lesson.help_for(room.lang))
         return room
 
     def _free_code(self) -> str:

@@ -122,6 +122,7 @@ def teach_view(room: Room, base_url: str) -> dict[str, Any]:
     )
     view["steps"] = [outline_entry(planned, room.lang) for planned in room.plan]
     view["pending"] = _pending(room)
+    view["timer"] = current.timer if current else None
     view["teacher_url"] = teacher_url(room, base_url)
     return view
 

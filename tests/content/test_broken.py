@@ -157,6 +157,9 @@ CASES = [
     ("lesson-missing-help.yaml", [], [
         "broken/lesson-missing-help.yaml:6:7: lesson 'refs' › help: no help set has the id "
         "'test-hulp' (did you mean 'test-help'?)"], 1),
+    ("lesson-missing-help-per-language.yaml", [], [
+        "broken/lesson-missing-help-per-language.yaml:8:7: lesson 'refs' › help › fr: no help "
+        "set has the id 'test-aide' (did you mean 'test-help'?)"], 1),
     ("lesson-two-kinds-in-a-step.yaml", [], [
         "broken/lesson-two-kinds-in-a-step.yaml:9:5: lesson 'two' › step 1 › a step has one "
         "kind, and this one also has 'slide': make that a step of its own"], 1),

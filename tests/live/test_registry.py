@@ -51,3 +51,22 @@ def test_the_admin_key_is_kept(rooms, library, store):
 def test_the_teacher_key_is_checked(room):
     assert room.check_key(room.teacher_key)
     assert not room.check_key(room.teacher_key[:-1]) and not room.check_key(None)
+
+
+@pytest.mark.parametrize(("lang", "help_id"), [("nl", "be-nl"), ("en", "be-en"), ("fr", "be-fr")])
+def test_phones_get_the_help_set_of_the_room_language(store, lang, help_id):
+    from classroom.content.library import load_library
+    from classroom.live.registry import Rooms
+
+    room = Rooms(load_library(), store).create("sexting-delen", lang)
+    assert (room.help_set.id, room.help_set.language) == (help_id, lang)
+
+
+def test_the_teacher_view_suggests_the_step_timer(room):
+    from classroom.live.views import teach_view
+
+    law = next(p.index for p in room.plan if p.key == "live-test/law")
+    actions.go(room, law)
+    assert teach_view(room, "http://192.0.2.1")["timer"] == 45
+    actions.go(room, law - 1)
+    assert teach_view(room, "http://192.0.2.1")["timer"] is None
