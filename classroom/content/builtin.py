@@ -34,7 +34,7 @@ FLAG_MEANINGS = {
 CRITERION_LABELS = {
     "consent": {"nl": "Wederzijdse toestemming", "en": "Mutual consent",
                 "fr": "Consentement mutuel"},
-    "voluntary": {"nl": "Vrijwilligheid", "en": "Voluntariness", "fr": "Libre choix"},
+    "voluntary": {"nl": "Vrijwilligheid", "en": "Voluntary engagement", "fr": "Libre choix"},
     "equality": {"nl": "Gelijkwaardigheid", "en": "Equality", "fr": "Égalité"},
     "development": {"nl": "Ontwikkelings- of functioneringsniveau",
                     "en": "Level of development or functioning",
