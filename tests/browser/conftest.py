@@ -58,7 +58,7 @@ def server(tmp_path_factory):
             break
         except OSError:
             time.sleep(0.05)
-    yield base, line.split()[1]
+    yield base, line.split()[1], log
     process.terminate()
     process.communicate(timeout=10)
     written = log.read_text()
@@ -82,13 +82,16 @@ def chromium():
 class Lesson:
     """One room started from the library, with the pages that take part in it."""
 
-    def __init__(self, chromium, base: str, admin_key: str) -> None:
-        self.chromium, self.base, self.contexts = chromium, base, []
+    def __init__(self, chromium, base: str, admin_key: str, log: Path) -> None:
+        self.chromium, self.base, self.contexts, self.log = chromium, base, [], log
         self.problems: list[str] = []
         self.teacher = self.page()
         self.teacher.goto(f"{base}/library?key={admin_key}")
         self.teacher.click("#lesson-web-class button[type=submit]")
-        self.teacher.wait_for_url(re.compile(r"/teach/\w{6}\?key="))
+        try:
+            self.teacher.wait_for_url(re.compile(r"/teach/\w{6}\?key="), timeout=10_000)
+        except Exception as error:  # say what the server said
+            raise AssertionError(f"no room started: {self.log.read_text()[-3000:]}") from error
         self.code, self.key = re.search(r"/teach/(\w{6})\?key=(\S+)", self.teacher.url).groups()
         self.teacher.wait_for_selector("#outline li")
 
@@ -99,7 +102,13 @@ class Lesson:
         page = context.new_page()
         page.on("pageerror", lambda error: self.problems.append(f"error: {error}"))
         page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
+        page.on("request", self._same_host)
         return page
+
+    def _same_host(self, request) -> None:
+        """Note any request to another host: pages load everything from this server."""
+        if not request.url.startswith((self.base + "/", self.base.replace("http", "ws") + "/")):
+            self.problems.append(f"request to another host: {request.url}")
 
     def projector(self):
         """Open the projector page."""
@@ -123,8 +132,7 @@ class Lesson:
 @pytest.fixture
 def lesson(server, chromium):
     """Start a fresh room of the web test lesson; fail on any page error or CSP violation."""
-    base, admin_key = server
-    running = Lesson(chromium, base, admin_key)
+    running = Lesson(chromium, *server)
     yield running
     running.close()
     assert running.problems == []

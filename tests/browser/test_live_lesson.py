@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -192,3 +193,67 @@ def test_each_kind_draws_its_own_results(lesson):
     assert projector.get_attribute(".flags .bar.correct", "class").split() == [
         "bar", "flag-red", "correct"
     ]
+
+
+def go_and_open(lesson, step: int, title: str) -> None:
+    """Jump to a step from the teacher's outline and open voting."""
+    lesson.teacher.click(f"#outline li:nth-child({step + 1}) button")
+    lesson.teacher.wait_for_selector(f"#now-title:has-text('{title}')")
+    lesson.teacher.click("#voting")
+    lesson.teacher.wait_for_selector("#voting:has-text('Stemmen sluiten')")
+
+
+def test_several_choices_an_order_and_moderated_words(lesson):
+    projector = lesson.projector()
+    phones = [lesson.phone() for _ in range(3)]
+
+    go_and_open(lesson, 5, "Wat is oké?")
+    phones[0].click(".send")  # nothing ticked: the hint says what to do, nothing is sent
+    assert "error" in phones[0].get_attribute("#multi-hint", "class")
+    for phone, ticks in zip(phones, [[0, 2], [0], [0, 1, 2]], strict=True):
+        for tick in ticks:
+            phone.locator(".answers input[type=checkbox]").nth(tick).check()
+        phone.click(".send")
+    phones[2].wait_for_selector("#multi-hint.error")  # three is one too many
+    phones[2].locator(".answers input[type=checkbox]").nth(1).uncheck()
+    phones[2].click(".send")
+    for phone in phones:
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".results .bar")
+    assert counts(projector) == [3, 0, 2]
+
+    go_and_open(lesson, 6, "Wie help je eerst?")
+    for phone in phones:
+        phone.click("button[aria-label='Naar boven: De afzender']")
+        phone.click("button[aria-label='Naar boven: De afzender']")
+        assert phone.locator(".rank-label").all_text_contents() == [
+            "De afzender", "De persoon op de foto", "Jezelf"
+        ]
+        phone.click(".send")
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".rank-order li")
+    order = projector.locator(".rank-order li span:first-child").all_text_contents()
+    assert order == ["De afzender", "De persoon op de foto", "Jezelf"]
+
+    go_and_open(lesson, 7, "Eén woord")
+    for phone, word in zip(phones, ["respect", "respect", "laf"], strict=True):
+        phone.fill("textarea", word)
+        phone.click(".send")
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    teacher = lesson.teacher
+    teacher.wait_for_selector("#pending li:nth-child(3)")
+    assert teacher.locator(".pending-text").all_text_contents() == ["respect", "respect", "laf"]
+    approve = "#pending li:has-text('respect') button:has-text('Goedkeuren')"
+    for left in (2, 1):
+        teacher.locator(approve).first.click()
+        expect(teacher.locator("#pending li")).to_have_count(left)
+    teacher.click("#pending li:has-text('laf') button:has-text('Afwijzen')")
+    teacher.wait_for_selector("#pending li.hint")
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".cloud .word")
+    words = projector.eval_on_selector_all(
+        ".cloud .word", "w => w.map(s => [s.textContent, s.dataset.count])"
+    )
+    assert words == [["respect", "2"]]
