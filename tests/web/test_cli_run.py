@@ -184,12 +184,24 @@ def test_run_prints_the_links_and_serves_the_bundled_lesson(tmp_path):
         out, err = process.communicate(timeout=15)
     assert "Stopped. Start again to resume the lesson where it was." in out
     assert "Traceback" not in err and "127.0.0.1" not in err
-    again = start(tmp_path, "--port", str(port))
-    try:
-        assert links(again)["Join"].endswith(f"/j/{code}")  # the same room, resumed
-    finally:
-        again.send_signal(signal.SIGINT)
-        again.communicate(timeout=15)
+    for args, same in [((), True), (("--lang", "fr"), False)]:
+        again = start(tmp_path, "--port", str(port), *args)
+        try:
+            resumed = links(again)["Join"].endswith(f"/j/{code}")
+            assert resumed == same  # resumed; or, in another language, a new room
+        finally:
+            again.send_signal(signal.SIGINT)
+            again.communicate(timeout=15)
+
+
+def test_purge_deletes_finished_rooms_now(tmp_path):
+    env = {**os.environ, "CLASSROOM_DB": str(tmp_path / "purge.sqlite3")}
+    command = [sys.executable, "-m", "classroom.cli", "purge"]
+    done = subprocess.run([*command, "--days", "7"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Deleted 0 room(s) finished more than 7 days ago")
+    refused = subprocess.run([*command, "--days", "0"], env=env, capture_output=True, text=True)
+    assert refused.returncode == 2 and "--days" in refused.stderr
 
 
 @pytest.mark.parametrize(
