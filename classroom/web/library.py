@@ -38,7 +38,7 @@ def room_rows(lang: str) -> list[dict]:
             {
                 "code": room.code,
                 "title": localise(room.lesson.title, room.lang or lang),
-                "phase": room.phase,
+                "phase": _("running") if room.phase == "step" else _("waiting to start"),
                 "lang": room.lang,
                 "teach_url": url_for("teach.control", code=room.code, key=room.teacher_key),
                 "screen_url": url_for("screen.show", code=room.code, key=room.teacher_key),
