@@ -87,6 +87,7 @@ class Lesson:
         self.problems: list[str] = []
         self.teacher = self.page()
         self.teacher.goto(f"{base}/library?key={admin_key}")
+        self.teacher.select_option("#lang-web-class", "nl")
         self.teacher.click("#lesson-web-class button[type=submit]")
         try:
             self.teacher.wait_for_url(re.compile(r"/teach/\w{6}\?key="), timeout=10_000)
