@@ -17,11 +17,13 @@ import json
 import os
 import re
 import resource
+import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -54,7 +56,9 @@ def start_baseline(port: int) -> tuple[subprocess.Popen, str, str]:
 
 def start_classroom(port: int, workdir: str) -> tuple[subprocess.Popen, str, str]:
     """Start `classroom run`; return the process, the room code and the teacher key."""
-    env = dict(os.environ, CLASSROOM_DB=os.path.join(workdir, "bench.sqlite3"))
+    # Every simulated phone comes from 127.0.0.1: lift the per-address join limit.
+    env = dict(os.environ, CLASSROOM_DB=os.path.join(workdir, "bench.sqlite3"),
+               CLASSROOM_JOIN_BURST="1000000")
     proc = subprocess.Popen(
         [sys.executable, "-m", "classroom.cli", "run", "--no-browser", "--host", "127.0.0.1",
          "--port", str(port), "--public-url", f"http://127.0.0.1:{port}"],
@@ -62,6 +66,8 @@ def start_classroom(port: int, workdir: str) -> tuple[subprocess.Popen, str, str
     for line in proc.stdout:
         found = re.search(r"/teach/([A-Z0-9]+)\?key=([\w-]+)", line)
         if found:
+            # Keep reading its output: a full pipe would block the server on its access log.
+            threading.Thread(target=proc.stdout.read, daemon=True).start()
             return proc, found.group(1), found.group(2)
     raise RuntimeError("classroom run printed no Teacher link")
 
@@ -99,13 +105,17 @@ async def connect_all(clients: list[Client], in_flight: int = 100) -> float:
     return time.perf_counter() - start
 
 
-async def scenario(base: str, code: str, key: str, pid: int, n: int) -> dict:
+async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profiler) -> dict:
     """Run one burst of N votes and one broadcast; return the figures."""
     teach = teacher(base, code, key)
     await teach.connect()
     step = await open_question(teach)
     phones = [phone(base, code) for _ in range(n)]
+    spy.phase("connect")
+    cpu0 = cpu_seconds(pid)
     connect_s = await connect_all(phones)
+    cpu_connect = cpu_seconds(pid) - cpu0
+    spy.phase("vote")
     value = sample_value(step["question"])
     cpu0 = cpu_seconds(pid)
 
@@ -122,35 +132,75 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int) -> dict:
     cpu_vote = cpu_seconds(pid) - cpu0
     for client in phones:
         client.changed.clear()
+    spy.phase("next")
+    cpu0 = cpu_seconds(pid)
     start = time.perf_counter()
     await teach.emit("next", {})
-    await asyncio.gather(*(wait_for(c, lambda s: (s.get("step") or {}).get("index") != step["index"], 60)
-                           for c in phones))
+    moved = lambda s: (s.get("step") or {}).get("index") != step["index"]  # noqa: E731
+    await asyncio.gather(*(wait_for(c, moved, 60) for c in phones))
     broadcast = time.perf_counter() - start
+    cpu_next = cpu_seconds(pid) - cpu0
+    spy.phase(None)
     await asyncio.gather(*(c.close() for c in phones + [teach]))
     return {"n": n, "connect_s": connect_s, "p50_ms": statistics.median(latencies),
             "p95_ms": latencies[int(0.95 * (n - 1))], "p99_ms": latencies[int(0.99 * (n - 1))],
             "teacher_final_s": teacher_final if seen else None, "broadcast_s": broadcast,
-            "cpu_vote_s": cpu_vote}
+            "cpu_connect_s": cpu_connect, "cpu_vote_s": cpu_vote, "cpu_next_s": cpu_next}
 
 
-def measure(kind: str, n: int) -> dict:
+def client_cpu() -> float:
+    """Return the CPU seconds this load generator has used so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Profiler:
+    """py-spy on the server, one file of collapsed stacks per phase (connect, vote, next)."""
+
+    def __init__(self, pid: int, prefix: str | None) -> None:
+        self.pid, self.prefix = pid, prefix
+        self.spy: subprocess.Popen | None = None
+
+    def phase(self, name: str | None) -> None:
+        """Stop recording the previous phase; start recording `name` (None: stop)."""
+        if not self.prefix:
+            return
+        if self.spy:
+            self.spy.send_signal(signal.SIGINT)  # py-spy writes its file and exits
+            self.spy.wait()
+            self.spy = None
+        if name:
+            self.spy = subprocess.Popen(
+                ["py-spy", "record", "--pid", str(self.pid), "--format", "raw", "--rate", "250",
+                 "-o", f"{self.prefix}-{name}.txt"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1.0)  # let py-spy attach before the phase starts
+
+
+def measure(kind: str, n: int, profile: str | None = None) -> dict:
     """Start a fresh server of `kind`, run one scenario, stop the server."""
     port = free_port()
     with tempfile.TemporaryDirectory() as workdir:
         start = start_baseline if kind == "baseline" else lambda p: start_classroom(p, workdir)
         proc, code, key = start(port)
+        spy = Profiler(proc.pid, profile and f"{profile}-{kind}-{n}")
         try:
             time.sleep(0.5)
-            return asyncio.run(scenario(f"http://127.0.0.1:{port}", code, key, proc.pid, n))
+            cpu0 = client_cpu()
+            base = f"http://127.0.0.1:{port}"
+            figures = asyncio.run(scenario(base, code, key, proc.pid, n, spy))
+            figures["client_cpu_s"] = client_cpu() - cpu0
+            return figures
         finally:
+            spy.phase(None)
             proc.kill()
             proc.wait()
 
 
 def table(rows: list[tuple[dict, dict]]) -> str:
     """Format classroom's figures with their ratio to the baseline's."""
-    keys = ["connect_s", "p50_ms", "p95_ms", "p99_ms", "teacher_final_s", "broadcast_s", "cpu_vote_s"]
+    keys = ["connect_s", "p50_ms", "p99_ms", "teacher_final_s", "broadcast_s",
+            "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "client_cpu_s"]
     lines = ["| N | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
     for ours, base in rows:
         cells = []
@@ -166,10 +216,19 @@ def main() -> None:
     """Run the benchmark and print the table (and save it under benchmarks/results/)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, nargs="+", default=[100, 500, 1000])
+    parser.add_argument("--profile", metavar="PREFIX",
+                        help="record each server with py-spy into PREFIX-<server>-<N>.txt")
+    parser.add_argument("--only", choices=["classroom", "baseline"],
+                        help="run one server only (no ratios)")
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    rows = [(measure("classroom", n), measure("baseline", n)) for n in args.phones]
+    if args.only:
+        for n in args.phones:
+            print(json.dumps(measure(args.only, n, args.profile)), flush=True)
+        return
+    rows = [(measure("classroom", n, args.profile), measure("baseline", n, args.profile))
+            for n in args.phones]
     text = table(rows)
     print(text)
     out = ROOT / "benchmarks/results"
