@@ -15,6 +15,8 @@ def _texts(code: int) -> tuple[str, str]:
         return _("No access"), _("This page needs a secret key.")
     if code == 400:
         return _("Something is wrong with this request"), _("Go back and try again.")
+    if code == 429:
+        return _("Too many wrong codes"), _("Wait a minute, then check the code on the big screen.")
     if code == 413:
         return _("Too much at once"), _("Send less and try again.")
     if code == 405:

@@ -46,9 +46,20 @@ def get_registry() -> Any:
     return get_rooms()
 
 
+def lookup(code: str) -> Any:
+    """Return the room with this code or None; show a 429 page to an address that guesses."""
+    strikes = current_app.extensions["classroom.web.strikes"]
+    if strikes.blocked(request.remote_addr):
+        abort(429)
+    room = get_registry().get(normalise_code(code))
+    if room is None:
+        strikes.strike(request.remote_addr)
+    return room
+
+
 def find_room(code: str) -> Any:
     """Return the room with this code and speak its language, or show a 404 page."""
-    room = get_registry().get(normalise_code(code))
+    room = lookup(code)
     if room is None:
         abort(404, description=_("No lesson with the code %(code)s is running.", code=code))
     use_room_language(room.lang)

@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .i18n import LANGUAGE_NAMES
-from .rooms import code_problem, find_room, get_registry, normalise_code
+from .rooms import code_problem, find_room, lookup, normalise_code
 
 bp = Blueprint("student", __name__)
 
@@ -19,7 +19,7 @@ def join():
     if request.method == "POST":
         code = normalise_code(typed)
         error = code_problem(code)
-        if error is None and get_registry().get(code) is None:
+        if error is None and lookup(code) is None:
             error = _(
                 "No lesson with the code %(code)s is running. Check the code on the big screen.",
                 code=code,
