@@ -12,7 +12,7 @@ def content_security_policy(host: str) -> str:
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data:",
+            "img-src 'self'",
             "font-src 'self'",
             f"connect-src 'self' ws://{host} wss://{host}",
             "object-src 'none'",
