@@ -257,3 +257,21 @@ def test_several_choices_an_order_and_moderated_words(lesson):
         ".cloud .word", "w => w.map(s => [s.textContent, s.dataset.count])"
     )
     assert words == [["respect", "2"]]
+
+
+def test_locking_and_ending_the_lesson(lesson):
+    projector = lesson.projector()
+    phone = lesson.phone()
+    lesson.teacher.check("#lock")
+    projector.wait_for_selector("#phones:has-text('vergrendeld')")
+    late = lesson.page(320, 640)
+    late.goto(f"{lesson.base}/j/{lesson.code}")
+    late.wait_for_selector("#heading:not(:has-text('Verbinden'))")
+    assert "gesloten voor nieuwe deelnemers" in late.text_content("#heading")  # the server says why
+
+    lesson.teacher.on("dialog", lambda dialog: dialog.accept())  # "End the lesson for everyone?"
+    lesson.teacher.click("#end")
+    phone.wait_for_selector("#heading:has-text('De les is voorbij. Bedankt!')")
+    assert "Pretend helpline" in phone.text_content("#content")
+    projector.wait_for_selector("#title:has-text('De les is voorbij')")
+    lesson.teacher.wait_for_selector("#now-title:has-text('De les is voorbij.')")
