@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
@@ -24,7 +25,7 @@ def _texts(code: int) -> tuple[str, str]:
     return _("Something went wrong"), _("Try again in a moment. Your answers are safe.")
 
 
-def show_error(error: HTTPException):
+def show_error(error: HTTPException) -> ResponseReturnValue:
     """Render the error page for any HTTP error."""
     code = error.code or 500
     title, advice = _texts(code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -51,7 +52,7 @@ bp = Blueprint("library", __name__)
 
 
 @bp.route("/library", methods=["GET", "POST"])
-def browse():
+def browse() -> ResponseReturnValue:
     """List the lessons and running rooms; a POST starts a room and opens its control page."""
     key = check_admin_key(request.values.get("key"))
     lang = str(get_locale())

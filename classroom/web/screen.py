@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, url_for
+from flask.typing import ResponseReturnValue
 
 from .rooms import check_teacher_key, find_room, join_url
 
@@ -10,7 +11,7 @@ bp = Blueprint("screen", __name__)
 
 
 @bp.route("/screen/<code>")
-def show(code: str):
+def show(code: str) -> ResponseReturnValue:
     """Show the projector view of a room (needs the teacher key)."""
     room = find_room(code)
     key = check_teacher_key(room)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from .i18n import LANGUAGE_NAMES
@@ -12,7 +13,7 @@ bp = Blueprint("student", __name__)
 
 
 @bp.route("/", methods=["GET", "POST"])
-def join():
+def join() -> ResponseReturnValue:
     """Show the join form; on a good code, go to that room's student page."""
     typed = request.values.get("code", "") if request.method == "POST" else ""
     error = None
@@ -33,7 +34,7 @@ def join():
 
 
 @bp.route("/j/<code>")
-def follow(code: str):
+def follow(code: str) -> ResponseReturnValue:
     """Run the student app for one room: it follows the teacher by itself."""
     canonical = normalise_code(code)
     if canonical != code:
