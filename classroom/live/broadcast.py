@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from typing import Any
@@ -68,11 +69,15 @@ class Broadcaster:
             if not every_phone and self._last_student.get(room.code) == seen:
                 return  # nothing a phone sees has changed: spare every phone a message
             self._last_student[room.code] = seen
-        # Each phone gets its own copy with `mine`: a reconnecting page only draws its last state.
+        # Each phone gets its own `mine` (a reconnecting page only draws its last state), but
+        # most phones share it (all unanswered after `next`): one emit per distinct `mine`
+        # encodes the state once for the whole group instead of once per phone.
+        groups: dict[str, tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
-            self.socketio.emit(
-                "state", {**base, "mine": room.mine(pid)}, to=sid, namespace="/student"
-            )
+            mine = room.mine(pid)
+            groups.setdefault(json.dumps(mine, sort_keys=True), (mine, []))[1].append(sid)
+        for mine, sids in groups.values():
+            self.socketio.emit("state", {**base, "mine": mine}, to=sids, namespace="/student")
 
     def send_one(self, room: Room, role: str, sid: str, pid: str | None = None) -> None:
         """Send one socket (just connected) its role's view of `room`."""
