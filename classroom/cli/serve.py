@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 
 from gevent import pywsgi
 
+# What a request says about who sent it, or holds a key: never in a log line.
+PRIVATE = ("REMOTE_ADDR", "REMOTE_PORT", "HTTP_USER_AGENT", "HTTP_X_FORWARDED_FOR",
+           "HTTP_X_REAL_IP", "HTTP_FORWARDED", "HTTP_COOKIE", "HTTP_REFERER", "QUERY_STRING",
+           "REQUEST_URI", "RAW_URI")
+QUERY = re.compile(r"\?\S*")
+
 
 class QuietHandler(pywsgi.WSGIHandler):
     """Log requests without the client's address and without query strings (keys live there)."""
+
+    def log_error(self, msg: str, *args: object) -> None:
+        """Log a bad request or a server problem, without the address, socket or query string."""
+        text = msg % args if args else msg
+        address = self.client_address[0] if isinstance(self.client_address, tuple) else None
+        if address:
+            text = text.replace(str(address), "-")
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        self.server.error_log.write(f"[{stamp}] {QUERY.sub('?…', text)}\n")
+
+    def _log_error(self, t, v, tb) -> None:  # gevent prints the environ with the traceback
+        environ = self.environ
+        self.environ = {k: v for k, v in (environ or {}).items() if k not in PRIVATE}
+        try:
+            super()._log_error(t, v, tb)
+        finally:
+            self.environ = environ
 
     def format_request(self) -> str:
         """Return one access-log line: time, method, path, status, size, duration."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import re
 import resource
@@ -227,3 +228,32 @@ def test_run_on_a_taken_port_says_so(tmp_path):
         out, err = process.communicate(timeout=30)
     assert process.returncode == 1
     assert f"Port {port} is already in use" in err and f"--port {port + 1}" in err
+
+
+class Server:
+    """What QuietHandler reaches on its server: an error log and the loop's error handler."""
+
+    def __init__(self) -> None:
+        self.error_log = io.StringIO()
+        self.secure_environ_class = dict
+        self.contexts: list[dict] = []
+        self.loop = self
+
+    def handle_error(self, context, *_) -> None:
+        """Keep what gevent would print next to a traceback."""
+        self.contexts.append(context)
+
+
+def test_error_logs_hold_no_address_and_no_key():
+    handler = QuietHandler.__new__(QuietHandler)
+    handler.server = Server()
+    handler.client_address = ("192.168.1.77", 50123)
+    handler.log_error("(from %s) %s", "192.168.1.77", "Invalid HTTP method: 'GET /t?key=SECRET'")
+    logged = handler.server.error_log.getvalue()
+    assert "Invalid HTTP method" in logged
+    assert "192.168.1.77" not in logged and "SECRET" not in logged
+    handler.environ = {"REMOTE_ADDR": "192.168.1.77", "HTTP_USER_AGENT": "Phone", "PATH_INFO": "/x",
+                       "QUERY_STRING": "key=SECRET"}
+    handler._log_error(RuntimeError, RuntimeError("boom"), None)
+    assert handler.server.contexts == [{"PATH_INFO": "/x"}]
+    assert handler.environ["REMOTE_ADDR"] == "192.168.1.77"  # the request itself is untouched
