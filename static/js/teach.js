@@ -88,7 +88,11 @@
     drawOutline();
     tick();
     var index = step ? step.index : null;
-    if (index !== stepShown && document.activeElement === document.body) $("now-title").focus();
+    if (index !== stepShown) {
+      // Offer the lesson's suggested voting time for this question in the custom timer field.
+      $("seconds").value = state.timer || "";
+      if (document.activeElement === document.body) $("now-title").focus();
+    }
     stepShown = index;
   }
 

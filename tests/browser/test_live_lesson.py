@@ -91,6 +91,18 @@ def test_the_timer_counts_down_by_the_servers_clock(lesson):
     assert 25 <= seconds <= 30
 
 
+def test_the_teacher_is_offered_the_lessons_suggested_timer(lesson):
+    teacher = lesson.teacher
+    teacher.click("#next")
+    teacher.click("#next")
+    teacher.wait_for_selector("#now-title:has-text('Sam krijgt')")
+    assert teacher.input_value("#seconds") == ""
+    teacher.click("#next")  # the step that suggests 45 seconds
+    expect(teacher.locator("#seconds")).to_have_value("45")
+    teacher.click("#next")
+    expect(teacher.locator("#seconds")).to_have_value("")
+
+
 def test_quick_hide_and_help_are_one_tap_away(lesson):
     phone = lesson.phone()
     phone.click("#hide")
