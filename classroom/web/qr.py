@@ -29,6 +29,6 @@ def qr_svg(url: str) -> bytes:
 def draw(code: str) -> Response:
     """Send the QR code that leads a phone to this room's student page."""
     room = find_room(code)
-    response = Response(qr_svg(join_url(room.code)), mimetype="image/svg+xml")
+    response = Response(qr_svg(join_url(room)), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response

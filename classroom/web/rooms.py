@@ -9,6 +9,7 @@ from typing import Any
 from flask import abort, current_app, request
 from flask_babel import gettext as _
 
+from ..live import views
 from ..live.ids import ALPHABET, CODE_LENGTH
 from .i18n import use_room_language
 
@@ -84,7 +85,7 @@ def check_admin_key(key: str | None) -> str:
     return key
 
 
-def join_url(code: str) -> str:
+def join_url(room: Any) -> str:
     """Return the URL phones open to join (the public address, never localhost if known)."""
     base = current_app.config.get("CLASSROOM_PUBLIC_URL") or request.host_url
-    return f"{base.rstrip('/')}/j/{code}"
+    return views.join_url(room, base)

@@ -19,6 +19,6 @@ def show(code: str) -> ResponseReturnValue:
         "screen/show.html",
         code=room.code,
         key=key,
-        join_url=join_url(room.code),
+        join_url=join_url(room),
         qr_url=url_for("qr.draw", code=room.code),
     )

@@ -19,7 +19,7 @@ def control(code: str) -> ResponseReturnValue:
         "teach/control.html",
         code=room.code,
         key=key,
-        join_url=join_url(room.code),
+        join_url=join_url(room),
         screen_url=url_for("screen.show", code=room.code, key=key, _external=False),
         qr_url=url_for("qr.draw", code=room.code),
     )
