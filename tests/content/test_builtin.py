@@ -32,8 +32,8 @@ def test_every_builtin_label_exists_in_every_language(lang):
 @pytest.mark.parametrize(("lang", "expected"), [
     ("nl", ["Wederzijdse toestemming", "Vrijwilligheid", "Gelijkwaardigheid",
             "Ontwikkelings- of functioneringsniveau", "Context", "Impact"]),
-    ("en", ["Mutual consent", "Voluntary engagement", "Equality", "Level of development or functioning",
-            "Context", "Impact"]),
+    ("en", ["Mutual consent", "Voluntary engagement", "Equality",
+            "Level of development or functioning", "Context", "Impact"]),
 ])
 def test_criteria_use_sensoas_current_names(lang, expected):
     assert [criterion_label(c, lang) for c in CRITERIA] == expected
