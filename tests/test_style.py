@@ -1,4 +1,4 @@
-"""The code follows the style rules that ruff can check (STYLE.md: Flask's set B, E, F, I, UP, W)."""
+"""The code follows the rules ruff can check (STYLE.md: Flask's set B, E, F, I, UP, W)."""
 
 import shutil
 import subprocess
