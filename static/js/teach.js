@@ -80,6 +80,7 @@
     var asking = !!(step && step.kind === "question") && room.phase !== "ended";
     ["voting", "reveal", "reset"].forEach(function (id) { $(id).disabled = !asking; });
     $("timer-form").classList.toggle("disabled", !asking);
+    $("report-ended").hidden = room.phase !== "ended";
     if (room.phase === "ended") { $("now-title").textContent = t("ended"); fill($("now-body"), []); $("step-count").textContent = ""; }
     else if (!step) { $("now-title").textContent = t("lobby"); fill($("now-body"), []); $("step-count").textContent = ""; $("count").textContent = ""; }
     else drawStep(step);
