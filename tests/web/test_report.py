@@ -1,0 +1,193 @@
+"""The lesson report page and its CSV and JSON downloads: teacher key only, aggregates only."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from classroom import create_app
+from classroom.live import actions
+from tests.web.conftest import CONTENT_PATHS, PUBLIC_URL
+
+# Step indexes of tests/web/fixtures/lessons/web-class.yaml.
+FORWARD, LAW, FEEL, WORD = 1, 2, 3, 7
+TWICE = """\
+id: twice
+title: {nl: "Twee keer", en: "Twice", fr: "Deux fois"}
+audience: all
+minutes: 10
+languages: [nl, en, fr]
+min_group: 3
+help: web-help
+steps:
+  - ask: web-quiz/feel
+  - ask: web-quiz/forward
+  - ask: web-quiz/feel
+"""
+
+
+def device(n: int) -> str:
+    return f"web-phone-{n:04d}-" + "y" * 16
+
+
+def answer(room, step: int, values, start: int = 0) -> list[str]:
+    """Join one phone per value and answer `step` with it."""
+    pids = [room.join(device(n)) for n in range(start, start + len(values))]
+    actions.go(room, step)
+    actions.open_voting(room)
+    for pid, value in zip(pids, values, strict=True):
+        room.answer(pid, step, value)
+    return pids
+
+
+@pytest.fixture
+def answered(room):
+    """Return the Dutch room, ended: three choice, three check, two scale and three text answers."""
+    pids = answer(room, FORWARD, [2, 2, 1])
+    answer(room, LAW, [1, 1, 0])
+    answer(room, FEEL, [5, 4])
+    answer(room, WORD, ["geen toestemming", "WACHT-NOG", "respect"], start=10)
+    actions.moderate(room, "t1", approve=True)
+    actions.moderate(room, "t3", approve=True)
+    actions.end(room)
+    return pids
+
+
+def url(room, suffix: str = "", key: str | None = None) -> str:
+    return f"/teach/{room.code}/report{suffix}?key={room.teacher_key if key is None else key}"
+
+
+@pytest.mark.parametrize("suffix", ["", ".csv", ".json"])
+@pytest.mark.parametrize("key", ["", "wrong", "{admin}"])
+def test_the_report_needs_the_teacher_key(client, room, admin_key, suffix, key):
+    page = client.get(url(room, suffix, key.format(admin=admin_key)))
+    assert page.status_code == 403
+    assert "Geen toegang" in page.text
+    assert room.teacher_key not in page.text
+
+
+@pytest.mark.parametrize("suffix", ["", ".csv", ".json"])
+def test_the_report_of_an_unknown_room(client, suffix):
+    page = client.get(f"/teach/KKKKKK/report{suffix}?key=whatever")
+    assert page.status_code == 404
+    assert "Er loopt geen les met de code KKKKKK." in page.text
+
+
+def test_the_teacher_page_links_to_the_report(client, room):
+    page = client.get(f"/teach/{room.code}?key={room.teacher_key}")
+    link = f'href="/teach/{room.code}/report?key={room.teacher_key}"'
+    assert page.text.count(link) == 2  # next to "End the lesson", and large once it ended
+    assert 'id="report-ended" hidden' in page.text
+    assert "Lesverslag" in page.text
+
+
+def test_the_report_page_shows_the_aggregates(client, room, answered):
+    page = client.get(url(room))
+    assert page.status_code == 200
+    assert page.headers["Cache-Control"] == "no-store"
+    text = page.text
+    assert "Lesverslag" in text and "Delen of niet?" in text
+    assert "De les is afgelopen." in text
+    assert "Sam krijgt een foto doorgestuurd. Wat doet Sam best?" in text
+    assert "Antwoorden: 3" in text and "Liever niet geantwoord: 0" in text
+    assert "2 · 67%" in text  # two of three chose "Hulp zoeken"
+    assert "✓ Juist antwoord" in text  # the check question's 16
+    assert "Minder dan 3 antwoorden: niet getoond." in text  # the scale had two answers
+    assert "respect" in text and "toestemming" in text
+    assert "WACHT-NOG" not in text and "wacht" not in text
+    assert "NOTITIE" not in text  # teacher notes are not part of the report
+    assert f'href="/teach/{room.code}/report.csv?key={room.teacher_key}"' in text
+    assert f'href="/teach/{room.code}/report.json?key={room.teacher_key}"' in text
+
+
+def test_the_report_page_while_the_lesson_runs(client, room):
+    page = client.get(url(room))
+    assert "De les loopt nog: dit verslag toont de antwoorden tot nu toe." in page.text
+    assert page.text.count("Minder dan 3 antwoorden: niet getoond.") == 7
+
+
+def read_csv(page) -> list[list[str]]:
+    body = page.data.decode("utf-8")
+    assert body.startswith("\ufeff")  # the byte-order mark that makes Excel read UTF-8
+    return list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+
+
+def test_the_csv_download(client, room, answered):
+    page = client.get(url(room, ".csv"))
+    assert page.status_code == 200
+    assert page.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert page.headers["Content-Disposition"].startswith('attachment; filename="report-web-class-')
+    rows = read_csv(page)
+    header = rows[0]
+    assert header[:8] == ["step", "question_key", "kind", "question", "round", "answers",
+                          "passed", "shown"]
+    records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    forward = [r for r in records if r["question_key"] == "web-quiz/forward"]
+    assert [(r["item"], r["count"], r["percent"]) for r in forward] == [
+        ("Doorsturen", "0", "0"), ("Verwijderen", "1", "33"), ("Hulp zoeken", "2", "67")]
+    law = [(r["item"], r["correct"]) for r in records if r["question_key"] == "web-quiz/law"]
+    assert law == [("14", "no"), ("16", "yes"), ("18", "no")]
+    feel = [r for r in records if r["question_key"] == "web-quiz/feel"]
+    assert [(r["shown"], r["count"], r["answers"]) for r in feel] == [("no", "", "2")]
+    assert "WACHT-NOG" not in page.text and room.teacher_key not in page.text
+
+
+def test_the_csv_writes_decimals_the_way_the_rooms_language_does(client, rooms):
+    for lang, mean in (("nl", "4,5"), ("en", "4.5")):
+        room = rooms.create("web-class", lang)
+        answer(room, FEEL, [5, 4, 5, 4])
+        records = read_csv(client.get(url(room, ".csv")))
+        means = {row[-1] for row in records[1:] if row[1] == "web-quiz/feel"}
+        assert means == {mean}, lang
+
+
+def test_the_json_download(client, room, answered):
+    page = client.get(url(room, ".json"))
+    assert page.status_code == 200
+    assert page.headers["Content-Type"] == "application/json"
+    assert page.headers["Content-Disposition"].endswith('.json"')
+    data = page.get_json()
+    assert data["lesson"] == "web-class" and data["min_group"] == 3
+    forward = next(q for q in data["questions"] if q["key"] == "web-quiz/forward")
+    assert [i["count"] for i in forward["items"]] == [0, 1, 2]
+    assert len([r for r in data["rows"] if r["question_key"] == "web-quiz/forward"]) == 3
+    text = page.text
+    for secret in [*answered, device(0), room.teacher_key, room.record.salt, "WACHT-NOG"]:
+        assert secret not in text, secret
+
+
+@pytest.fixture
+def twice_app(tmp_path):
+    """Return an app whose lesson `twice` asks the scale question at the start and the end."""
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    (folder / "twice.yaml").write_text(TWICE, encoding="utf-8")
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "CLASSROOM_DB": str(tmp_path / "twice.sqlite3"),
+            "CLASSROOM_ASYNC_MODE": "threading",
+            "CLASSROOM_PUBLIC_URL": PUBLIC_URL,
+            "CLASSROOM_CONTENT_PATHS": [str(p) for p in [*CONTENT_PATHS, folder]],
+        }
+    )
+    yield app
+    app.extensions["classroom.store"].close()
+
+
+@pytest.mark.parametrize(
+    ("after", "shown"), [([4, 5, 5], True), ([4, 5], False)]
+)
+def test_the_page_shows_before_and_after_side_by_side(twice_app, after, shown):
+    room = twice_app.extensions["classroom.rooms"].create("twice", "nl")
+    answer(room, 0, [1, 2, 3])
+    answer(room, 2, after, start=100)
+    text = twice_app.test_client().get(url(room)).text
+    assert "Voor en na" in text
+    assert ("Voor (stap 1)" in text and "Na (stap 3)" in text) is shown
+    assert ("Gemiddelde" in text and "4,7" in text) is shown
+    not_shown = "Minder dan 3 antwoorden in een van de twee rondes: niet getoond."
+    assert (not_shown in text) is not shown
