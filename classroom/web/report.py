@@ -69,7 +69,7 @@ def _cell(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        text = f"{value:g}"
+        text = f"{value:.1f}"  # means and mean places, rounded to one decimal
         return text.replace(".", ",") if lang in COMMA_DECIMALS else text
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
