@@ -25,6 +25,8 @@ steps:
   - ask: web-quiz/feel
   - ask: web-quiz/forward
   - ask: web-quiz/feel
+  - ask: web-quiz/order
+  - ask: web-quiz/order
 """
 
 
@@ -185,9 +187,21 @@ def test_the_page_shows_before_and_after_side_by_side(twice_app, after, shown):
     room = twice_app.extensions["classroom.rooms"].create("twice", "nl")
     answer(room, 0, [1, 2, 3])
     answer(room, 2, after, start=100)
-    text = twice_app.test_client().get(url(room)).text
-    assert "Voor en na" in text
+    page = twice_app.test_client().get(url(room)).text
+    assert "Voor en na" in page
+    text = page[page.index('data-key="web-quiz/feel"'):page.index('data-key="web-quiz/order"')]
     assert ("Voor (stap 1)" in text and "Na (stap 3)" in text) is shown
     assert ("Gemiddelde" in text and "4,7" in text) is shown
     not_shown = "Minder dan 3 antwoorden in een van de twee rondes: niet getoond."
     assert (not_shown in text) is not shown
+
+
+def test_a_rank_asked_twice_shows_the_mean_places_side_by_side(twice_app):
+    room = twice_app.extensions["classroom.rooms"].create("twice", "en")
+    answer(room, 3, [[0, 1, 2], [0, 2, 1], [1, 0, 2]])
+    answer(room, 4, [[2, 1, 0], [2, 0, 1], [2, 1, 0]], start=100)
+    text = twice_app.test_client().get(url(room)).text
+    table = text[text.index("Before (step 4)"):text.index("Every question")]
+    assert "The person in the picture" in table
+    assert "average place 1.3" in table and "average place 1.0" in table
+    assert "None" not in table
