@@ -10,6 +10,7 @@ from gevent import monkey
 monkey.patch_all()
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import resource  # noqa: E402
 
 from flask import Flask  # noqa: E402
@@ -69,6 +70,10 @@ def main() -> None:
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    # The same process settings as `classroom run` under gevent (classroom.live.spare_collector),
+    # so that the ratio shows what classroom's own work costs, not a GC setting.
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, 1000)
     app, socketio = create([0], {})
     print("ready", flush=True)
     socketio.run(app, host="127.0.0.1", port=args.port, log_output=False)
