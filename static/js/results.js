@@ -24,7 +24,7 @@ var Results = (function () {
     results.counts.forEach(function (count, index) {
       var correct = marked.indexOf(index) >= 0;
       var label = (question.options || [])[index] || String(index + 1);
-      var item = bar(label, count, results.total - (results.passed || 0), correct ? "correct" : "");
+      var item = bar(label, count, results.total, correct ? "correct" : ""); /* total leaves passes out */
       if (correct) item.insertBefore(el("span", { className: "mark", text: "✓ " + t("correct") }), item.firstChild);
       list.appendChild(item);
     });
@@ -56,7 +56,7 @@ var Results = (function () {
   function flag(results, question) {
     var labels = {};
     (question.flags || []).forEach(function (f) { labels[f.id] = f.label; });
-    var given = results.total - (results.passed || 0);
+    var given = results.total; /* real answers: passes are counted apart */
     var list = el("ol", { className: "bars flags" });
     FLAGS.forEach(function (id) {
       var item = bar(labels[id] || t("flag_" + id), results.counts[id] || 0, given, "flag-" + id + (results.expected === id ? " correct" : ""));

@@ -69,6 +69,22 @@ def test_a_class_answers_and_the_projector_shows_the_results(lesson):
     assert "NOTITIE-doorsturen" in lesson.teacher.text_content("#notes")
 
 
+def test_percentages_leave_the_passes_out(lesson):
+    projector = lesson.projector()
+    phones = [lesson.phone() for _ in range(4)]
+    to_first_question(lesson, projector)
+    for phone, choice in zip(phones, [0, 0, 1, 3], strict=True):  # 3: I'd rather not answer
+        phone.wait_for_selector(".option")
+        phone.locator(".answers > .option").nth(choice).click()
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.wait_for_selector("#count:has-text('4 antwoorden · 1 antwoorden liever niet')")
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".results .bar")
+    assert counts(projector) == [2, 1, 0]
+    widths = projector.eval_on_selector_all(".bar .fill", "fills => fills.map(f => f.style.width)")
+    assert widths == ["67%", "33%", "0%"]
+
+
 def test_a_phone_can_change_its_answer_while_voting_is_open(lesson):
     projector = lesson.projector()
     phone = lesson.phone()
