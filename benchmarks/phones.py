@@ -33,7 +33,9 @@ class Client:
 
     async def connect(self) -> None:
         """Open the socket and join the namespace, or raise with the server's reason."""
+        # close_timeout: the server may not answer the closing handshake; nothing is measured then.
         self._ws = await websockets.connect(self.url, open_timeout=120, ping_interval=None,
+                                            close_timeout=1,
                                             max_size=2**22, compression=None)
         await self._ws.recv()  # Engine.IO "open" packet
         await self._ws.send(f"40{self.namespace}," + json.dumps(self.auth))

@@ -46,11 +46,26 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def drain(proc: subprocess.Popen) -> None:
+    """Keep reading a server's output: a full pipe would block it on its access log."""
+    proc.drain = threading.Thread(target=proc.stdout.read, daemon=True)
+    proc.drain.start()
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Kill a server and close its output pipe."""
+    proc.kill()
+    proc.wait()
+    proc.drain.join(5)
+    proc.stdout.close()
+
+
 def start_baseline(port: int) -> tuple[subprocess.Popen, str, str]:
     """Start the bare server; return the process, the room code and the key."""
     proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks/baseline_server.py"),
                              "--port", str(port)], stdout=subprocess.PIPE, text=True)
     proc.stdout.readline()
+    drain(proc)
     return proc, "BASE00", "none"
 
 
@@ -66,8 +81,7 @@ def start_classroom(port: int, workdir: str) -> tuple[subprocess.Popen, str, str
     for line in proc.stdout:
         found = re.search(r"/teach/([A-Z0-9]+)\?key=([\w-]+)", line)
         if found:
-            # Keep reading its output: a full pipe would block the server on its access log.
-            threading.Thread(target=proc.stdout.read, daemon=True).start()
+            drain(proc)
             return proc, found.group(1), found.group(2)
     raise RuntimeError("classroom run printed no Teacher link")
 
@@ -119,15 +133,16 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     value = sample_value(step["question"])
     cpu0 = cpu_seconds(pid)
 
-    async def vote(client: Client) -> float:
+    async def vote(client: Client) -> float | None:
         start = time.perf_counter()
         ack = await client.emit("answer", {"step": step["index"], "value": value})
-        assert ack.get("ok"), ack
-        return (time.perf_counter() - start) * 1000
+        return (time.perf_counter() - start) * 1000 if ack.get("ok") else None
 
     start = time.perf_counter()
-    latencies = sorted(await asyncio.gather(*(vote(c) for c in phones)))
+    acks = await asyncio.gather(*(vote(c) for c in phones))
+    latencies = sorted(ms for ms in acks if ms is not None) or [float("nan")]
     seen = await wait_for(teach, lambda s: s["answers"]["count"] >= n, 60)
+    teacher_saw = teach.state["answers"]["count"]
     teacher_final = time.perf_counter() - start
     cpu_vote = cpu_seconds(pid) - cpu0
     for client in phones:
@@ -137,13 +152,17 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     start = time.perf_counter()
     await teach.emit("next", {})
     moved = lambda s: (s.get("step") or {}).get("index") != step["index"]  # noqa: E731
-    await asyncio.gather(*(wait_for(c, moved, 60) for c in phones))
+    arrived = await asyncio.gather(*(wait_for(c, moved, 60) for c in phones))
     broadcast = time.perf_counter() - start
     cpu_next = cpu_seconds(pid) - cpu0
     spy.phase(None)
     await asyncio.gather(*(c.close() for c in phones + [teach]))
-    return {"n": n, "connect_s": connect_s, "p50_ms": statistics.median(latencies),
-            "p95_ms": latencies[int(0.95 * (n - 1))], "p99_ms": latencies[int(0.99 * (n - 1))],
+    count = len(latencies)
+    return {"n": n, "acked": sum(ms is not None for ms in acks),
+            "teacher_saw": teacher_saw, "got_next": sum(arrived),
+            "connect_s": connect_s, "p50_ms": statistics.median(latencies),
+            "p95_ms": latencies[int(0.95 * (count - 1))],
+            "p99_ms": latencies[int(0.99 * (count - 1))],
             "teacher_final_s": teacher_final if seen else None, "broadcast_s": broadcast,
             "cpu_connect_s": cpu_connect, "cpu_vote_s": cpu_vote, "cpu_next_s": cpu_next}
 
@@ -193,8 +212,7 @@ def measure(kind: str, n: int, profile: str | None = None) -> dict:
             return figures
         finally:
             spy.phase(None)
-            proc.kill()
-            proc.wait()
+            stop(proc)
 
 
 def table(rows: list[tuple[dict, dict]]) -> str:

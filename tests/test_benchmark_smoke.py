@@ -1,0 +1,47 @@
+"""The benchmark harness still works: a small burst against both servers, every vote counted.
+
+Runs `benchmarks/run.py`'s own `measure()` (a real `classroom run` and the bare baseline,
+raw-WebSocket phones), so the harness cannot rot unnoticed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PHONES = 20
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def bench():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+
+        yield run
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+@pytest.mark.parametrize("server", ["classroom", "baseline"])
+def test_every_vote_is_acked_and_seen_by_the_teacher(bench, server):
+    figures = bench.measure(server, PHONES)
+    assert figures["acked"] == PHONES
+    assert figures["teacher_saw"] == PHONES
+    assert figures["teacher_final_s"] is not None
+    assert figures["got_next"] == PHONES  # every phone got the teacher's `next`
+    assert 0 < figures["p50_ms"] <= figures["p99_ms"]
+
+
+def test_the_table_gives_ratios_to_the_baseline(bench):
+    ours = {key: 2.0 for key in ("connect_s", "p50_ms", "p99_ms", "teacher_final_s",
+                                 "broadcast_s", "cpu_connect_s", "cpu_vote_s", "cpu_next_s",
+                                 "client_cpu_s")}
+    base = {key: 1.0 for key in ours}
+    table = bench.table([({**ours, "n": 20}, base)])
+    assert table.splitlines()[2].startswith("| 20 | 2 (×2.00) | 2 (×2.00) |")
