@@ -36,18 +36,25 @@
     return parts;
   }
 
+  /* Set the page's h1; a slide has no title of its own, so it names the step for screen readers. */
+  function title(text, unseen) {
+    $("title").textContent = text;
+    $("title").classList.toggle("visually-hidden", !!unseen);
+  }
+
   function drawStep(step) {
     $("step-count").textContent = t("step", { index: step.index + 1, count: step.count });
     var body = $("body");
     if (step.kind === "question") {
-      $("title").textContent = step.question.text;
+      title(step.question.text);
       fill(body, questionBody(step));
       var voting = state.voting.open ? t("voting_open") : t("voting_closed");
       var passed = state.answers.passed ? " · " + t("passed", { count: state.answers.passed }) : "";
       $("count").textContent = t("answers", { count: state.answers.count }) + passed + " · " + voting;
       return;
     }
-    $("title").textContent = step.kind === "discuss" ? t("discuss") : "";
+    if (step.kind === "discuss") title(t("discuss"));
+    else title(t("step", { index: step.index + 1, count: step.count }), true);
     var slide = el("div", { className: "slide" });
     if (step.html) slide.innerHTML = step.html; /* rendered by the server from Markdown, no raw HTML */
     else if (step.prompt) slide.appendChild(el("p", { className: "prompt", text: step.prompt }));
@@ -67,7 +74,7 @@
     $("stage").hidden = lobby;
     if (room.phase === "ended") {
       $("step-count").textContent = "";
-      $("title").textContent = t("ended");
+      title(t("ended"));
       fill($("body"), []);
       $("count").textContent = "";
     } else if (state.step) {

@@ -112,7 +112,7 @@
   function helpBody() {
     if (!help) return el("p", { text: t("no_help") });
     return el("div", { className: "help-set" }, [
-      el("h3", { text: help.title }),
+      el("h2", { text: help.title }),
       help.intro ? el("p", { text: help.intro }) : null,
       help.emergency ? el("p", { className: "emergency", text: help.emergency }) : null,
       el("ul", { className: "resources" }, (help.resources || []).map(resource))

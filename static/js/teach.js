@@ -79,6 +79,8 @@
     $("reveal").textContent = voting.revealed ? t("hide") : t("reveal");
     var asking = !!(step && step.kind === "question") && room.phase !== "ended";
     ["voting", "reveal", "reset"].forEach(function (id) { $(id).disabled = !asking; });
+    /* really disabled, not just greyed out: skipped by Tab, announced as unavailable */
+    Array.prototype.forEach.call($("timer-form").elements, function (c) { c.disabled = !asking; });
     $("timer-form").classList.toggle("disabled", !asking);
     $("report-ended").hidden = room.phase !== "ended";
     if (room.phase === "ended") { $("now-title").textContent = t("ended"); fill($("now-body"), []); $("step-count").textContent = ""; }

@@ -8,11 +8,14 @@ from gevent import monkey
 monkey.patch_all()
 
 import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 from classroom import create_app  # noqa: E402
 from classroom.cli.serve import QuietHandler  # noqa: E402
 from classroom.extensions import socketio  # noqa: E402
 from tests.web.conftest import CONTENT_PATHS  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"  # lessons only the browser tests need
 
 
 def main(port: int, db: str) -> None:
@@ -22,7 +25,7 @@ def main(port: int, db: str) -> None:
             "SECRET_KEY": "browser-tests",
             "CLASSROOM_DB": db,
             "CLASSROOM_PUBLIC_URL": f"http://127.0.0.1:{port}",
-            "CLASSROOM_CONTENT_PATHS": [str(p) for p in CONTENT_PATHS],
+            "CLASSROOM_CONTENT_PATHS": [str(p) for p in [*CONTENT_PATHS, FIXTURES]],
             "CLASSROOM_DEFAULT_LESSON": "web-class",
         }
     )
