@@ -6,6 +6,7 @@ thirty phones queue behind the disk. While one batch commits, the next one gathe
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -155,7 +156,7 @@ class GroupCommit:
         try:
             if self._conn is None:
                 self._conn = self._connect()
-            outcomes = self._apply(self._conn, batch)
+            outcomes = self._apply_fast(batch) or self._apply(self._conn, batch)
             self._conn.execute("COMMIT")
             self.batches += 1
         except sqlite3.Error as error:
@@ -169,6 +170,27 @@ class GroupCommit:
                 self._conn.execute("ROLLBACK")
         except sqlite3.Error:
             self._conn = None  # a fresh connection for the next batch
+
+    def _apply_fast(self, batch: list[Write]) -> list[Exception | None] | None:
+        """Run the batch with one executemany per run of one statement; None if any fails.
+
+        A savepoint per write costs three more statements per answer, and each statement
+        hands the GIL back and forth with the hub: a burst of 2000 answers made 8000 hand-offs.
+        Writes almost never fail, so try them all at once and fall back when one does.
+        """
+        conn = self._conn
+        assert conn is not None
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            ops = [op for write in batch for op in write.ops]
+            for sql, run in itertools.groupby(ops, key=lambda op: op[0]):
+                conn.executemany(sql, [params for _, params in run])
+        except sqlite3.Error:
+            self._rollback()
+            if self._conn is None:
+                self._conn = self._connect()
+            return None
+        return [None] * len(batch)
 
     @staticmethod
     def _apply(conn: sqlite3.Connection, batch: list[Write]) -> list[Exception | None]:

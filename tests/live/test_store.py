@@ -181,3 +181,25 @@ def test_an_idle_writer_stops_and_the_next_write_starts_it(store, monkeypatch):
     assert not store.writer._started
     store.set_meta("second", "2").wait()
     assert (store.get_meta("first"), store.get_meta("second")) == ("1", "2")
+
+
+@pytest.mark.parametrize("bad_at", [0, 1, 2])
+def test_one_bad_write_in_a_batch_fails_alone_and_the_others_commit(tmp_path, bad_at):
+    from classroom.store.sqlite import connect
+    from classroom.store.writer import GroupCommit, Write
+
+    path = str(tmp_path / "batch.sqlite3")
+    setup = connect(path)
+    setup.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    setup.execute("INSERT INTO t VALUES (1, 'there')")
+    writer = GroupCommit(lambda: connect(path))
+    insert = "INSERT INTO t VALUES (?, ?)"
+    ids = [10, 11, 12]
+    ids[bad_at] = 1  # already there: this write must fail, and only this one
+    batch = [Write([(insert, (i, "new"))], threading.Event()) for i in ids]
+    outcomes = writer._commit(batch)
+    assert [o is not None for o in outcomes] == [n == bad_at for n in range(3)]
+    rows = sorted(setup.execute("SELECT id, v FROM t").fetchall())
+    assert rows == sorted([(1, "there")] + [(i, "new") for i in ids if i != 1])
+    setup.close()
+    writer._disconnect()
