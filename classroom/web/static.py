@@ -35,9 +35,14 @@ def _load(path: str, mtime: float) -> tuple[bytes, bytes, str]:
 
 def _file(filename: str) -> tuple[Path, tuple[bytes, bytes, str]]:
     path = safe_join(str(static_root()), filename)
-    if path is None or not Path(path).is_file():
+    try:
+        found = path is not None and Path(path).is_file()
+        mtime = Path(path).stat().st_mtime if found else None
+    except (OSError, ValueError):  # a name too long (or too odd) for the disk is not there
+        mtime = None
+    if mtime is None:
         abort(404)
-    return Path(path), _load(path, Path(path).stat().st_mtime)
+    return Path(path), _load(path, mtime)
 
 
 def asset(filename: str) -> str:

@@ -37,7 +37,7 @@ def join() -> ResponseReturnValue:
 def follow(code: str) -> ResponseReturnValue:
     """Run the student app for one room: it follows the teacher by itself."""
     canonical = normalise_code(code)
-    if canonical != code:
+    if canonical != code and code_problem(canonical) is None:  # k7r-m4p: the room's own URL
         return redirect(url_for("student.follow", code=canonical))
     room = find_room(code)
     return render_template("student/app.html", code=room.code)
