@@ -60,6 +60,14 @@ def stop(proc: subprocess.Popen) -> None:
     proc.stdout.close()
 
 
+def peak_rss_mb(pid: int) -> float:
+    """Return the most memory (resident) a process has held, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def start_baseline(port: int) -> tuple[subprocess.Popen, str, str]:
     """Start the bare server; return the process, the room code and the key."""
     proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks/baseline_server.py"),
@@ -156,6 +164,7 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     broadcast = time.perf_counter() - start
     cpu_next = cpu_seconds(pid) - cpu0
     spy.phase(None)
+    rss = peak_rss_mb(pid)
     await asyncio.gather(*(c.close() for c in phones + [teach]))
     count = len(latencies)
     return {"n": n, "acked": sum(ms is not None for ms in acks),
@@ -164,7 +173,8 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
             "p95_ms": latencies[int(0.95 * (count - 1))],
             "p99_ms": latencies[int(0.99 * (count - 1))],
             "teacher_final_s": teacher_final if seen else None, "broadcast_s": broadcast,
-            "cpu_connect_s": cpu_connect, "cpu_vote_s": cpu_vote, "cpu_next_s": cpu_next}
+            "cpu_connect_s": cpu_connect, "cpu_vote_s": cpu_vote, "cpu_next_s": cpu_next,
+            "rss_mb": rss}
 
 
 def client_cpu() -> float:
@@ -218,7 +228,7 @@ def measure(kind: str, n: int, profile: str | None = None) -> dict:
 def table(rows: list[tuple[dict, dict]]) -> str:
     """Format classroom's figures with their ratio to the baseline's."""
     keys = ["connect_s", "p50_ms", "p99_ms", "teacher_final_s", "broadcast_s",
-            "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "client_cpu_s"]
+            "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "client_cpu_s", "rss_mb"]
     lines = ["| N | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
     for ours, base in rows:
         cells = []

@@ -41,7 +41,7 @@ def test_every_vote_is_acked_and_seen_by_the_teacher(bench, server):
 def test_the_table_gives_ratios_to_the_baseline(bench):
     ours = {key: 2.0 for key in ("connect_s", "p50_ms", "p99_ms", "teacher_final_s",
                                  "broadcast_s", "cpu_connect_s", "cpu_vote_s", "cpu_next_s",
-                                 "client_cpu_s")}
+                                 "client_cpu_s", "rss_mb")}
     base = {key: 1.0 for key in ours}
     table = bench.table([({**ours, "n": 20}, base)])
     assert table.splitlines()[2].startswith("| 20 | 2 (×2.00) | 2 (×2.00) |")
