@@ -156,7 +156,9 @@ class GroupCommit:
         try:
             if self._conn is None:
                 self._conn = self._connect()
-            outcomes = self._apply_fast(batch) or self._apply(self._conn, batch)
+            outcomes = self._apply_fast(batch)
+            if outcomes is None:  # a write failed: again, each write in its own savepoint
+                outcomes = self._apply(self._conn, batch)
             self._conn.execute("COMMIT")
             self.batches += 1
         except sqlite3.Error as error:
