@@ -109,7 +109,9 @@ var Forms = (function () {
       if (target < 0 || target >= order.length) return;
       order.splice(target, 0, order.splice(position, 1)[0]);
       draw();
-      list.querySelectorAll("li")[target].querySelector(step < 0 ? ".up" : ".down").focus();
+      /* keep the focus on the moved item; at the top or bottom its arrow is disabled: take the other */
+      var item = list.querySelectorAll("li")[target], arrow = item.querySelector(step < 0 ? ".up" : ".down");
+      (arrow.disabled ? item.querySelector(step < 0 ? ".down" : ".up") : arrow).focus();
     }
     function draw() {
       Classroom.fill(list, order.map(function (index, position) {

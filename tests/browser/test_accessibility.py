@@ -1,0 +1,194 @@
+"""Accessibility: axe-core on every page and state, and a lesson with the keyboard only.
+
+axe is injected with Playwright's bypass_csp (our pages' CSP rightly blocks injected scripts); it
+lives in tests/browser/vendor and is never served.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+KINDS = ["check", "scale", "flag", "multi", "rank", "text"]  # the web lesson's steps after choice
+RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter(v => ['critical', 'serious', 'moderate'].includes(v.impact))
+  .map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+TARGETS = "#main button, #main a, #main textarea, #main label.option, .dock button"
+SMALL_TARGETS = f"""() => [...document.querySelectorAll('{TARGETS}')].filter(e => e.offsetParent)
+  .filter(e => e.getBoundingClientRect().height < 48).map(e => e.outerHTML.slice(0, 80))"""
+
+
+def audited(lesson, url: str, width: int = 320, height: int = 568):
+    """Open a page in a context that lets axe in; page errors still fail the test."""
+    context = lesson.chromium.new_context(
+        viewport={"width": width, "height": height}, bypass_csp=True
+    )
+    lesson.contexts.append(context)
+    page = context.new_page()
+    page.on("pageerror", lambda error: lesson.problems.append(f"error: {error}"))
+    page.goto(url)
+    return page
+
+
+def check(page, state: str, found: dict[str, list[str]]) -> None:
+    """Run axe on the page as it is now; note serious, critical and moderate violations."""
+    if not page.evaluate("() => 'axe' in window"):
+        page.add_script_tag(path=str(AXE))
+    problems = page.evaluate(RUN_AXE)
+    if problems:
+        found[state] = problems
+
+
+def joined(lesson, page):
+    """Wait until a phone shows more than 'Connecting…'."""
+    page.wait_for_selector("#heading:not(:has-text('Verbinden'))")
+    return page
+
+
+def answer(page, kind: str) -> None:
+    """Answer the question on a phone the simplest way for its kind."""
+    page.wait_for_selector(".answers")
+    if kind == "text":
+        page.fill("textarea", "nee")
+    elif kind == "multi":
+        page.check("input[type=checkbox]")  # the first box
+    if kind in ("text", "multi", "rank"):
+        page.click(".send")
+    else:
+        page.locator(".answers .option").first.click()
+    page.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+
+
+def rank_without_dragging(phone) -> None:
+    """Move an option up with the keyboard; the focus stays on the moved option."""
+    phone.focus(".rank li:nth-child(2) .up")
+    phone.keyboard.press("Enter")
+    labels = phone.locator(".rank-label").all_text_contents()
+    assert labels == ["Jezelf", "De persoon op de foto", "De afzender"]
+    # at the top "up" is disabled: the focus stays on the moved item, on its other arrow
+    assert phone.evaluate("() => document.activeElement.getAttribute('aria-label')") == (
+        "Naar beneden: Jezelf"
+    )
+
+
+def test_every_state_of_a_lesson_passes_axe(lesson):
+    found: dict[str, list[str]] = {}
+    base, code, key = lesson.base, lesson.code, lesson.key
+    teacher = audited(lesson, f"{base}/teach/{code}?key={key}", 1280, 800)
+    teacher.wait_for_selector("#outline li")
+    check(teacher, "teacher lobby", found)
+    projector = audited(lesson, f"{base}/screen/{code}?key={key}", 1280, 720)
+    phone = joined(lesson, audited(lesson, f"{base}/j/{code}"))
+    others = [lesson.phone(), lesson.phone()]
+    check(projector, "projector lobby", found)
+    check(phone, "phone lobby", found)
+    projector.keyboard.press("ArrowRight")
+    phone.wait_for_selector(".slide")
+    check(phone, "phone slide", found)
+    check(projector, "projector slide", found)
+    for index, kind in enumerate(["choice", *KINDS]):
+        projector.keyboard.press("ArrowRight")
+        projector.wait_for_selector(f"#step-count:has-text('Stap {index + 2} ')")
+        projector.keyboard.press(" ")
+        phone.wait_for_selector(".answers")
+        check(phone, f"phone {kind}", found)
+        assert phone.evaluate(SMALL_TARGETS) == [], f"{kind}: targets under 48 px"
+        if kind == "rank":
+            rank_without_dragging(phone)
+        for one in [*others, phone]:
+            answer(one, kind)
+        if kind == "choice":
+            check(phone, "phone answered", found)
+            check(teacher, "teacher question", found)
+            check(projector, "projector question", found)
+        projector.keyboard.press(" ")
+        projector.keyboard.press("Enter")
+        projector.wait_for_selector("#count:has-text('Stemmen is gesloten')")
+        check(projector, f"projector after {kind}", found)
+        check(phone, f"phone after {kind}", found)
+    phone.click("#help-open")
+    check(phone, "phone help", found)
+    phone.keyboard.press("Escape")
+    teacher.on("dialog", lambda dialog: dialog.accept())
+    teacher.click("#end")
+    phone.wait_for_selector("#heading:has-text('voorbij')")
+    check(phone, "phone ended", found)
+    check(teacher, "teacher ended", found)
+    check(projector, "projector ended", found)
+    report = audited(lesson, f"{base}/teach/{code}/report?key={key}", 1280, 800)
+    check(report, "report", found)
+    assert found == {}
+
+
+def test_the_join_form_the_library_and_a_flag_with_criterion_pass_axe(lesson, server):
+    found: dict[str, list[str]] = {}
+    join = audited(lesson, f"{lesson.base}/")
+    check(join, "join form", found)
+    join.fill("#code", "ZZZ")
+    join.press("#code", "Enter")
+    join.wait_for_selector("#code-error")
+    check(join, "join form with an error", found)
+    library = audited(lesson, f"{lesson.base}/library?key={server[1]}", 1280, 800)
+    check(library, "library", found)
+    library.select_option("#lang-a11y-flag", "nl")
+    library.click("#lesson-a11y-flag button[type=submit]")
+    library.wait_for_url(re.compile(r"/teach/\w{6}\?key="))
+    code = re.search(r"/teach/(\w{6})", library.url).group(1)
+    flagged = joined(lesson, audited(lesson, f"{lesson.base}/j/{code}"))
+    library.click("#next")
+    library.wait_for_selector("#voting:not([disabled])")
+    library.click("#voting")
+    flagged.wait_for_selector(".flag")
+    flags = flagged.locator(".flag")
+    assert [text.split("\n")[0] for text in flags.all_inner_texts()] == [
+        "Groen", "Geel", "Rood", "Zwart"
+    ]  # the colour is never the only cue
+    check(flagged, "phone flag", found)
+    flags.nth(1).click()
+    flagged.wait_for_selector("#why")
+    check(flagged, "phone flag criterion", found)
+    assert found == {}
+
+
+def test_a_question_can_be_answered_with_the_keyboard_only(lesson):
+    projector = lesson.projector()
+    phone = lesson.phone()
+    projector.keyboard.press("ArrowRight")
+    projector.keyboard.press("ArrowRight")
+    projector.keyboard.press(" ")
+    phone.wait_for_selector(".option")
+    assert phone.evaluate("() => document.activeElement.id") == "heading"
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Tab")
+    focused = phone.evaluate(
+        "() => [document.activeElement.textContent, getComputedStyle(document.activeElement)"
+        ".outlineStyle, getComputedStyle(document.activeElement).outlineWidth]"
+    )
+    assert focused == ["Verwijderen", "solid", "4px"]  # a visible focus ring
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.wait_for_selector("#count:has-text('1 antwoorden')")
+    phone.focus("#change")
+    phone.keyboard.press("Space")
+    phone.wait_for_selector(".option")
+    phone.focus(".answers > .option.pass")
+    phone.keyboard.press("Space")
+    projector.wait_for_selector("#count:has-text('1 antwoorden liever niet')")
+
+
+def test_help_opens_and_closes_with_the_keyboard(lesson):
+    phone = lesson.phone()
+    phone.keyboard.press("Tab")  # the lobby has nothing to answer: the dock comes first
+    assert phone.evaluate("() => document.activeElement.id") == "help-open"
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector("#help:not([hidden])")
+    assert phone.evaluate("() => document.activeElement.id") == "help-title"
+    assert phone.get_attribute("#app", "aria-hidden") == "true"
+    phone.keyboard.press("Escape")
+    assert not phone.is_visible("#help")
+    assert phone.evaluate("() => document.activeElement.id") == "help-open"
