@@ -20,6 +20,8 @@ from .payloads import AnswerIn, Empty, GoIn, LockIn, ModerateIn, Payload, TimerI
 from .views import build
 
 log = logging.getLogger(__name__)
+LIFECYCLE = ("connect", "disconnect")
+INTERNAL = ("unknown", "extra")  # dispatch targets, not events a client may name
 
 
 def refuse(error: LiveError) -> ConnectionRefusedError:
@@ -34,13 +36,25 @@ class RoleNamespace(Namespace):
 
     def trigger_event(self, event: str, *args: Any) -> Any:
         """Dispatch an event; one this role does not have goes to `on_unknown`."""
-        if event not in ("connect", "disconnect") and not hasattr(self, f"on_{event}"):
+        if event in LIFECYCLE:
+            # The server runs these while a socket connects or leaves; a socket that is fully
+            # connected can only be a client sending an event of that name, which must not
+            # join it again or drop it from the count.
+            if args and self.server.manager.is_connected(args[0], self.namespace):
+                event = "unknown"
+        elif event in INTERNAL or not hasattr(self, f"on_{event}"):
             event = "unknown"
+        elif len(args) > 2:  # the socket id and more than one payload
+            event = "extra"
         return super().trigger_event(event, *args)
 
     def on_unknown(self, *args: Any) -> None:
         """Any event this namespace does not have (e.g. a teacher event on `/student`)."""
         raise LiveError("not-allowed", self._lang())
+
+    def on_extra(self, *args: Any) -> None:
+        """An event sent with more than one payload."""
+        raise LiveError("bad-request", self._lang())
 
     def error(self, exc: Exception) -> dict[str, Any]:
         """Turn any exception of a handler into an error ack; never send a traceback.

@@ -1,0 +1,263 @@
+"""Whatever a client sends on a socket: a documented ack, an unchanged room, a usable socket."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from socketio.packet import CONNECT_ERROR
+from socketkit import BASE, STEPS, Phones, device, states
+
+from classroom.extensions import socketio
+from classroom.live.errors import MESSAGES
+from classroom.live.views import build
+
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+FIELDS = ["step", "value", "pass", "seconds", "locked", "id", "approve", "code", "key", "device"]
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | st.integers(1000, 12_000).map(lambda n: "x" * n),  # under CLASSROOM_MAX_MESSAGE
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=4),
+    max_leaves=8,
+)
+# Each documented field, with values near the right ones (so some events succeed).
+GOOD = {
+    "step": st.integers(-2, 12),
+    "value": st.integers(-1, 4),
+    "pass": st.just(True),
+    "seconds": st.integers(-5, 4000),
+    "locked": st.booleans(),
+    "id": st.sampled_from(["t1", "t2", "t99", ""]),
+    "approve": st.booleans(),
+}
+EVENTS = {
+    "/teach": {
+        "go": ["step"], "next": [], "prev": [], "open": [], "close": [], "reveal": [],
+        "hide": [], "reset": [], "timer": ["seconds"], "lock": ["locked"],
+        "moderate": ["id", "approve"], "end": [],
+    },
+    "/student": {"answer": ["step", "value", "pass"], "sync": []},
+    "/screen": {},
+}  # fmt: skip
+ALL_EVENTS = sorted({event for events in EVENTS.values() for event in events})
+ODD_EVENTS = ["connect", "disconnect", "state", "unknown", "extra", "error", "message", ""]
+
+
+def payload(fields: list[str]):
+    """Return a strategy of payloads for an event with these documented fields."""
+    shaped = st.fixed_dictionaries(
+        {}, optional={field: GOOD.get(field, JSON) | JSON for field in fields} | {"x": JSON}
+    )
+    return st.none() | st.just({}) | shaped | JSON
+
+
+def snapshot(room) -> dict:
+    """Return what the teacher sees and what the room stores (not the clock)."""
+    view = build("teach", room, BASE)
+    view.pop("now")
+    return {
+        "view": view,
+        "record": dataclasses.asdict(room.record),
+        "participants": sorted(room.participants),
+        "answers": repr(sorted(room.answers.items())),
+    }
+
+
+def assert_documented(ack, namespace: str, event: str) -> bool:
+    """Check an ack is a documented success or error; return whether it is a success."""
+    assert isinstance(ack, dict), ack
+    if ack["ok"] is False:
+        assert set(ack) == {"ok", "error", "message"}, ack
+        assert ack["error"] in MESSAGES, ack
+        assert ack["message"] == MESSAGES[ack["error"]]["en"], ack
+        return False
+    assert ack["ok"] is True and event in EVENTS[namespace], (namespace, event, ack)
+    if event == "answer":
+        assert set(ack) == {"ok", "mine"} and ack["mine"]["answered"] is True
+    elif event == "sync":
+        assert set(ack) == {"ok", "state"}
+    else:
+        assert ack == {"ok": True}
+    return True
+
+
+@pytest.fixture
+def config():
+    """Let every example's phone join (each example starts a new room)."""
+    return {"CLASSROOM_JOIN_BURST": 100_000}
+
+
+@pytest.fixture
+def lesson(app, rooms):
+    """Return a function that starts a room on the choice question, voting open, with clients."""
+    clients = []
+
+    def start():
+        room = rooms.create("live-test", "en")
+        phones = Phones(app, room)
+        teach, screen, phone = phones.teacher(), phones.teacher("screen"), phones.student(1)
+        teach.emit("go", {"step": STEPS["choice"]}, namespace="/teach", callback=True)
+        teach.emit("open", {}, namespace="/teach", callback=True)
+        clients.extend([(teach, "/teach"), (screen, "/screen"), (phone, "/student")])
+        return room, {"/teach": teach, "/screen": screen, "/student": phone}
+
+    yield start
+    for client, namespace in clients:
+        if client.is_connected(namespace):
+            client.disconnect(namespace)
+
+
+def assert_still_usable(room, clients) -> None:
+    """Check each socket still works: a teacher action reaches the screen; a phone syncs."""
+    teach, screen, phone = clients["/teach"], clients["/screen"], clients["/student"]
+    for namespace, client in clients.items():
+        assert client.is_connected(namespace), namespace
+    states(screen, "/screen")
+    lock = teach.emit("lock", {"locked": room.locked}, namespace="/teach", callback=True)
+    if room.phase == "ended":
+        assert lock["error"] == "room-ended"
+    else:
+        assert lock == {"ok": True}
+        assert states(screen, "/screen"), "the screen got no state after a teacher action"
+    assert phone.emit("sync", {}, namespace="/student", callback=True)["ok"] is True
+
+
+@st.composite
+def event_and_args(draw):
+    """Draw a namespace, an event name (real, odd or random) and 0-2 payloads."""
+    namespace = draw(st.sampled_from(sorted(EVENTS)))
+    event = draw(st.sampled_from(ALL_EVENTS + ODD_EVENTS) | st.text(max_size=12))
+    fields = EVENTS["/teach"].get(event) or EVENTS["/student"].get(event) or []
+    count = draw(st.sampled_from([1, 1, 1, 0, 2]))
+    return namespace, event, [draw(payload(fields)) for _ in range(count)]
+
+
+@FUZZ
+@given(sent=st.lists(event_and_args(), min_size=1, max_size=4))
+def test_any_event_gets_a_documented_ack_and_a_rejected_one_changes_nothing(lesson, sent):
+    room, clients = lesson()
+    for namespace, event, args in sent:
+        before = snapshot(room)
+        ack = clients[namespace].emit(event, *args, namespace=namespace, callback=True)
+        if not assert_documented(ack, namespace, event):
+            assert snapshot(room) == before, (namespace, event, args, ack)
+        assert_still_usable(room, clients)
+
+
+@pytest.mark.parametrize("namespace", sorted(EVENTS))
+@pytest.mark.parametrize(
+    "args",
+    [(), ({},), ({"code": "ROOM"},), ("x", {"code": "ROOM", "device": device(2), "key": "KEY"})],
+    ids=["bare", "empty", "code", "auth"],
+)
+@pytest.mark.parametrize("event", ["connect", "disconnect"])
+def test_a_client_cannot_send_the_servers_own_connect_or_disconnect(
+    lesson, namespace, event, args
+):
+    room, clients = lesson()
+    args = [
+        {k: {"ROOM": room.code, "KEY": room.teacher_key}.get(v, v) for k, v in a.items()}
+        if isinstance(a, dict)
+        else a
+        for a in args
+    ]
+    before = snapshot(room)
+    ack = clients[namespace].emit(event, *args, namespace=namespace, callback=True)
+    assert ack == {"ok": False, "error": "not-allowed", "message": MESSAGES["not-allowed"]["en"]}
+    assert snapshot(room) == before
+    assert room.presence.connected == 1
+    assert_still_usable(room, clients)
+
+
+CONNECT_CODES = {
+    "/student": {"room-not-found", "bad-device", "room-locked", "room-ended", "rate-limited"},
+    "/screen": {"bad-key", "room-not-found"},
+    "/teach": {"bad-key", "room-not-found"},
+}
+
+
+def connect(phones, namespace: str, auth):
+    """Connect a client with `auth`; return it and the `connect_error` data, if refused."""
+    client = socketio.test_client(
+        phones.app, namespace=namespace, auth=auth, flask_test_client=phones.http
+    )
+    if client.is_connected(namespace):
+        return client, None
+    # The test client puts its own sender in place when it is made: spy on a second try.
+    sent = []
+    original = socketio.server._send_packet
+
+    def spy(eio_sid, pkt):
+        sent.append(pkt)
+        original(eio_sid, pkt)
+
+    socketio.server._send_packet = spy
+    try:
+        client.connect(namespace=namespace, auth=auth)
+    finally:
+        socketio.server._send_packet = original
+    return client, next(p.data for p in sent if p.packet_type == CONNECT_ERROR)["data"]
+
+
+@FUZZ
+@given(
+    namespace=st.sampled_from(sorted(EVENTS)),
+    # Not a bare number: on the wire it would read as the packet's id (`0/teach,0.5`), which
+    # python-socketio fails to parse before any of our code runs (and no browser sends).
+    auth=st.one_of(
+        JSON.filter(lambda auth: not isinstance(auth, int | float) or isinstance(auth, bool)),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "code": st.sampled_from(["ROOM", "room", " ROOM "]) | JSON,
+                "device": st.just(device(7)) | JSON,
+                "key": st.just("KEY") | JSON,
+            },
+        ),
+    ),
+)
+def test_any_connect_auth_is_let_in_or_refused_with_a_documented_reason(
+    app, room, phones, namespace, auth
+):
+    if isinstance(auth, dict):
+        real = {"ROOM": room.code, "room": room.code.lower(), " ROOM ": f" {room.code} "}
+        real["KEY"] = room.teacher_key
+        auth = {k: real.get(v, v) if isinstance(v, str) else v for k, v in auth.items()}
+    before = snapshot(room)
+    client, refusal = connect(phones, namespace, auth)
+    if refusal is None:
+        assert client.is_connected(namespace)
+        assert isinstance(auth, dict) and room.code == auth["code"].strip().upper()
+        if namespace == "/student":
+            assert auth["device"] == device(7)
+        else:
+            assert auth["key"] == room.teacher_key
+        client.disconnect(namespace)
+    else:
+        assert not client.is_connected(namespace)
+        assert set(refusal) == {"error", "message"}, refusal
+        assert refusal["error"] in CONNECT_CODES[namespace], refusal
+        assert refusal["message"] == MESSAGES[refusal["error"]]["en"]
+        assert snapshot(room) == before
+
+
+@pytest.mark.parametrize(
+    ("namespace", "event"), [("/student", "answer"), ("/student", "sync"), ("/teach", "go")]
+)
+def test_two_payloads_are_a_bad_request_not_a_logged_crash(lesson, caplog, namespace, event):
+    room, clients = lesson()
+    before = snapshot(room)
+    ack = clients[namespace].emit(event, {"step": 2, "value": 1}, 2, namespace=namespace,
+                                  callback=True)
+    assert ack == {"ok": False, "error": "bad-request", "message": MESSAGES["bad-request"]["en"]}
+    assert snapshot(room) == before
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
