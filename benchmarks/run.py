@@ -225,6 +225,12 @@ def measure(kind: str, n: int, profile: str | None = None) -> dict:
             stop(proc)
 
 
+def median_of(runs: list[dict]) -> dict:
+    """Return each figure's median over several runs (None if any run lacks it)."""
+    return {key: None if any(r[key] is None for r in runs)
+            else statistics.median(r[key] for r in runs) for key in runs[0]}
+
+
 def table(rows: list[tuple[dict, dict]]) -> str:
     """Format classroom's figures with their ratio to the baseline's."""
     keys = ["connect_s", "p50_ms", "p99_ms", "teacher_final_s", "broadcast_s",
@@ -246,6 +252,8 @@ def main() -> None:
     parser.add_argument("--phones", type=int, nargs="+", default=[100, 500, 1000])
     parser.add_argument("--profile", metavar="PREFIX",
                         help="record each server with py-spy into PREFIX-<server>-<N>.txt")
+    parser.add_argument("--repeat", type=int, default=1, metavar="K",
+                        help="run each pair K times (alternating) and report the medians")
     parser.add_argument("--only", choices=["classroom", "baseline"],
                         help="run one server only (no ratios)")
     args = parser.parse_args()
@@ -255,8 +263,11 @@ def main() -> None:
         for n in args.phones:
             print(json.dumps(measure(args.only, n, args.profile)), flush=True)
         return
-    rows = [(measure("classroom", n, args.profile), measure("baseline", n, args.profile))
-            for n in args.phones]
+    rows = []
+    for n in args.phones:
+        pairs = [(measure("classroom", n, args.profile), measure("baseline", n, args.profile))
+                 for _ in range(args.repeat)]
+        rows.append((median_of([a for a, _ in pairs]), median_of([b for _, b in pairs])))
     text = table(rows)
     print(text)
     out = ROOT / "benchmarks/results"
