@@ -240,3 +240,17 @@ def test_a_code_that_cannot_be_one_gets_the_not_found_page_at_once(client, path)
     assert_friendly(response)
     assert response.status_code == 404
     assert 'data-error-code="404"' in response.text
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["x" * 64, "x" * 64 + ":5000", "evil; script-src *", "a b", "\x00", "é.example", "[::1",
+     "a:b:c", "localhost:-1", "192.0.2.10:5000", "[::1]:5000", "classroom.local"],
+)  # fmt: skip
+def test_any_host_header_gets_a_page_and_a_policy_it_cannot_rewrite(client, host):
+    for path in ["/", "/nope", "/static/css/classroom.css", "/library"]:
+        response = send(client, "GET", path, environ_overrides={"HTTP_HOST": host})
+        assert_friendly(response)
+        policy = response.headers["Content-Security-Policy"].split("; ")
+        assert len({directive.split()[0] for directive in policy}) == len(policy) == 10
+        assert "script-src 'self'" in policy
