@@ -10,6 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from classroom.live import actions
+
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -89,9 +91,22 @@ def assert_friendly(response, method: str = "GET") -> None:
         assert "data-error-code=" in body or 'role="alert"' in body, body[:500]
 
 
-@pytest.fixture
-def keys(room, admin_key):
-    """Return the real code, teacher key and library key, to mix in with nonsense."""
+def play(room) -> None:
+    """Answer two questions (a choice and a free text) with a few phones, then end."""
+    for step, values in ((1, [0, 1, 1, None]), (7, ["yes", "call 0475 12 34 56", None])):
+        actions.go(room, step)
+        actions.open_voting(room)
+        for n, value in enumerate(values):
+            pid = room.join(f"web-phone-{n:02d}-" + "x" * 16)
+            room.answer(pid, step, value, passed=value is None)
+    actions.end(room)
+
+
+@pytest.fixture(params=["lobby", "ended"])
+def keys(request, room, admin_key):
+    """Return the real code, teacher key and library key (of a new or a finished room)."""
+    if request.param == "ended":
+        play(room)
     return {"code": room.code, "key": room.teacher_key, "admin": admin_key}
 
 
