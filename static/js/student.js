@@ -144,11 +144,12 @@
   var helpPanel = document.getElementById("help"), app = document.getElementById("app");
   function openHelp() {
     fill(document.getElementById("help-body"), [helpBody()]);
-    helpPanel.hidden = false; app.setAttribute("aria-hidden", "true");
+    /* inert: Tab cannot reach the buttons hidden under the panel (aria-hidden for older phones) */
+    helpPanel.hidden = false; app.setAttribute("aria-hidden", "true"); app.inert = true;
     document.getElementById("help-title").focus();
   }
   function closeHelp() {
-    helpPanel.hidden = true; app.removeAttribute("aria-hidden");
+    helpPanel.hidden = true; app.removeAttribute("aria-hidden"); app.inert = false;
     document.getElementById("help-open").focus();
   }
   document.getElementById("help-open").addEventListener("click", openHelp);

@@ -189,6 +189,9 @@ def test_help_opens_and_closes_with_the_keyboard(lesson):
     phone.wait_for_selector("#help:not([hidden])")
     assert phone.evaluate("() => document.activeElement.id") == "help-title"
     assert phone.get_attribute("#app", "aria-hidden") == "true"
+    for _ in range(5):  # Tab stays out of the page under the help panel
+        phone.keyboard.press("Tab")
+        assert phone.evaluate("() => !document.getElementById('app').contains(document.activeElement)")
     phone.keyboard.press("Escape")
     assert not phone.is_visible("#help")
     assert phone.evaluate("() => document.activeElement.id") == "help-open"
