@@ -77,8 +77,10 @@ var Forms = (function () {
       var buttons = question.criteria.map(function (c) {
         return option(c.label, send.bind(null, { value: { flag: id, criterion: c.id } }));
       });
-      var skip = option(t("send"), send.bind(null, { value: { flag: id, criterion: null } }), "plain");
-      Classroom.fill(box, [el("p", { className: "hint", id: "why", tabindex: "-1", text: t("why") })].concat(buttons, [skip]));
+      var skip = option(t("send_without"), send.bind(null, { value: { flag: id, criterion: null } }), "plain");
+      /* say which flag was chosen: the coloured buttons are gone now */
+      var chosen = el("p", { className: "lead chosen chosen-" + id, text: t("flag_chosen", { flag: labels[id] || t("flag_" + id) }) });
+      Classroom.fill(box, [chosen, el("p", { className: "hint", id: "why", tabindex: "-1", text: t("why") })].concat(buttons, [skip]));
       document.getElementById("why").focus();
     }
     return [box];

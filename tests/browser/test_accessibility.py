@@ -151,6 +151,10 @@ def test_the_join_form_the_library_and_a_flag_with_criterion_pass_axe(lesson, se
     check(flagged, "phone flag", found)
     flags.nth(1).click()
     flagged.wait_for_selector("#why")
+    assert flagged.text_content(".chosen") == "Jouw vlag: Geel"  # the flag chosen stays in view
+    assert flagged.locator(".answers .option").all_text_contents()[-2:] == [
+        "Versturen zonder te kiezen", "Ik antwoord liever niet"
+    ]
     check(flagged, "phone flag criterion", found)
     assert found == {}
 
