@@ -127,16 +127,27 @@ async def connect_all(clients: list[Client], in_flight: int = 100) -> float:
     return time.perf_counter() - start
 
 
-async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profiler) -> dict:
-    """Run one burst of N votes and one broadcast; return the figures."""
+async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profiler,
+                   join_first: bool = False) -> dict:
+    """Run one burst of N votes and one broadcast; return the figures.
+
+    With `join_first`, phones join on the lesson's first step (as in class: the content
+    note on the projector), and the teacher moves to the question after.
+    """
     teach = teacher(base, code, key)
     await teach.connect()
-    step = await open_question(teach)
+    if join_first:
+        await wait_for(teach, lambda s: True, 10)
+        await teach.emit("go", {"step": 0})
+    else:
+        step = await open_question(teach)
     phones = [phone(base, code) for _ in range(n)]
     spy.phase("connect")
     cpu0 = cpu_seconds(pid)
     connect_s = await connect_all(phones)
     cpu_connect = cpu_seconds(pid) - cpu0
+    if join_first:
+        step = await open_question(teach)
     spy.phase("vote")
     value = sample_value(step["question"])
     cpu0 = cpu_seconds(pid)
@@ -206,7 +217,7 @@ class Profiler:
             time.sleep(1.0)  # let py-spy attach before the phase starts
 
 
-def measure(kind: str, n: int, profile: str | None = None) -> dict:
+def measure(kind: str, n: int, profile: str | None = None, join_first: bool = False) -> dict:
     """Start a fresh server of `kind`, run one scenario, stop the server."""
     port = free_port()
     with tempfile.TemporaryDirectory() as workdir:
@@ -217,7 +228,7 @@ def measure(kind: str, n: int, profile: str | None = None) -> dict:
             time.sleep(0.5)
             cpu0 = client_cpu()
             base = f"http://127.0.0.1:{port}"
-            figures = asyncio.run(scenario(base, code, key, proc.pid, n, spy))
+            figures = asyncio.run(scenario(base, code, key, proc.pid, n, spy, join_first))
             figures["client_cpu_s"] = client_cpu() - cpu0
             return figures
         finally:
@@ -254,6 +265,8 @@ def main() -> None:
                         help="record each server with py-spy into PREFIX-<server>-<N>.txt")
     parser.add_argument("--repeat", type=int, default=1, metavar="K",
                         help="run each pair K times (alternating) and report the medians")
+    parser.add_argument("--join-first", action="store_true",
+                        help="phones join on the lesson's first step, then the question opens")
     parser.add_argument("--only", choices=["classroom", "baseline"],
                         help="run one server only (no ratios)")
     args = parser.parse_args()
@@ -261,11 +274,12 @@ def main() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     if args.only:
         for n in args.phones:
-            print(json.dumps(measure(args.only, n, args.profile)), flush=True)
+            print(json.dumps(measure(args.only, n, args.profile, args.join_first)), flush=True)
         return
     rows = []
     for n in args.phones:
-        pairs = [(measure("classroom", n, args.profile), measure("baseline", n, args.profile))
+        pairs = [(measure("classroom", n, args.profile, args.join_first),
+                  measure("baseline", n, args.profile, args.join_first))
                  for _ in range(args.repeat)]
         rows.append((median_of([a for a, _ in pairs]), median_of([b for _, b in pairs])))
     text = table(rows)
