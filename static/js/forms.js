@@ -89,10 +89,13 @@ var Forms = (function () {
   /* text: a short answer with a counter. */
   function text(question, send) {
     var max = question.max_length || 80;
-    var counter = el("p", { className: "hint", id: "text-count", "aria-live": "polite", text: t("chars_left", { count: max }) });
+    var counter = el("p", { className: "hint", id: "text-count", "aria-live": "off", text: t("chars_left", { count: max }) });
     var field = el("textarea", { name: "text", maxlength: String(max), rows: "3", "aria-label": question.text,
       "aria-describedby": "text-count", oninput: function () {
-        counter.textContent = t("chars_left", { count: max - field.value.length });
+        var rest = max - field.value.length;
+        /* a screen reader hears the count only near the end, not after every key */
+        counter.setAttribute("aria-live", rest <= 10 ? "polite" : "off");
+        counter.textContent = t("chars_left", { count: rest });
       } });
     var form = el("form", { className: "answer-form", onsubmit: function (event) {
       event.preventDefault();

@@ -100,6 +100,11 @@ def test_every_state_of_a_lesson_passes_axe(lesson):
         assert phone.evaluate(SMALL_TARGETS) == [], f"{kind}: targets under 48 px"
         if kind == "rank":
             rank_without_dragging(phone)
+        if kind == "text":  # the character count speaks up only near the limit
+            phone.type("textarea", "ne")
+            assert phone.get_attribute("#text-count", "aria-live") == "off"
+            phone.fill("textarea", "x" * 35)
+            assert phone.get_attribute("#text-count", "aria-live") == "polite"
         for one in [*others, phone]:
             answer(one, kind)
         if kind == "choice":
