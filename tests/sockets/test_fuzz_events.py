@@ -52,12 +52,15 @@ ALL_EVENTS = sorted({event for events in EVENTS.values() for event in events})
 ODD_EVENTS = ["connect", "disconnect", "state", "unknown", "extra", "error", "message", ""]
 
 
-def payload(fields: list[str]):
+def payload(fields: list[str], step: int):
     """Return a strategy of payloads for an event with these documented fields."""
-    shaped = st.fixed_dictionaries(
-        {}, optional={field: GOOD.get(field, JSON) | JSON for field in fields} | {"x": JSON}
-    )
-    return st.none() | st.just({}) | shaped | JSON
+    good = {**GOOD, "step": st.just(step) | GOOD["step"]}  # often the step on show
+    value = {field: good.get(field, JSON) | JSON for field in fields}
+    shaped = st.fixed_dictionaries({}, optional=value | {"x": JSON})
+    # Every field an event needs (an answer has a value or a pass), each near or wrong.
+    needs = [[f for f in fields if f != other] for other in ("pass", "value")]
+    complete = st.one_of([st.fixed_dictionaries({f: value[f] for f in need}) for need in needs])
+    return st.none() | st.just({}) | shaped | complete | complete | JSON
 
 
 def snapshot(room) -> dict:
@@ -135,26 +138,44 @@ def assert_still_usable(room, clients) -> None:
 
 
 @st.composite
-def event_and_args(draw):
-    """Draw a namespace, an event name (real, odd or random) and 0-2 payloads."""
-    namespace = draw(st.sampled_from(sorted(EVENTS)))
-    event = draw(st.sampled_from(ALL_EVENTS + ODD_EVENTS) | st.text(max_size=12) | JSON)
+def event_and_args(draw, step: int):
+    """Draw a namespace, an event name (mostly its own, else odd or random) and 0-2 payloads."""
+    namespace = draw(st.sampled_from(["/teach", "/teach", "/student", "/student", "/screen"]))
+    own = st.sampled_from(sorted(EVENTS[namespace]) or ODD_EVENTS)
+    others = st.sampled_from(ALL_EVENTS + ODD_EVENTS) | st.text(max_size=12) | JSON
+    event = draw(st.one_of(own, own, own, others))
     known = {**EVENTS["/teach"], **EVENTS["/student"]}
     fields = known.get(event, []) if isinstance(event, str) else []
     count = draw(st.sampled_from([1, 1, 1, 0, 2]))
-    return namespace, event, [draw(payload(fields)) for _ in range(count)]
+    return namespace, event, [draw(payload(fields, step)) for _ in range(count)]
 
 
 @FUZZ
-@given(kind=st.sampled_from(sorted(STEPS)), sent=st.lists(event_and_args(), min_size=1, max_size=4))
-def test_any_event_gets_a_documented_ack_and_a_rejected_one_changes_nothing(lesson, kind, sent):
+@given(kind=st.sampled_from(sorted(STEPS)), data=st.data())
+def test_any_event_gets_a_documented_ack_and_a_rejected_one_changes_nothing(lesson, kind, data):
     room, clients = lesson(kind)
+    sent = data.draw(st.lists(event_and_args(STEPS[kind]), min_size=1, max_size=4))
     for namespace, event, args in sent:
         before = snapshot(room)
         ack = clients[namespace].emit(event, *args, namespace=namespace, callback=True)
         if not assert_documented(ack, namespace, event):
             assert snapshot(room) == before, (namespace, event, args, ack)
         assert_still_usable(room, clients)
+
+
+@pytest.mark.parametrize(
+    ("namespace", "event"), [(ns, event) for ns in ("/teach", "/student") for event in EVENTS[ns]]
+)
+@settings(FUZZ, max_examples=25)
+@given(kind=st.sampled_from(sorted(STEPS)), data=st.data())
+def test_each_event_with_any_payload_acts_or_changes_nothing(lesson, namespace, event, kind, data):
+    room, clients = lesson(kind)
+    sent = data.draw(payload(EVENTS[namespace][event], STEPS[kind]))
+    before = snapshot(room)
+    ack = clients[namespace].emit(event, sent, namespace=namespace, callback=True)
+    if not assert_documented(ack, namespace, event):
+        assert snapshot(room) == before, (sent, ack)
+    assert_still_usable(room, clients)
 
 
 @pytest.mark.parametrize("namespace", sorted(EVENTS))
