@@ -157,8 +157,11 @@
 
   /* Quick hide: blank the screen at once; Escape or a double tap brings it back. */
   var cover = document.getElementById("cover"), title = document.title, lastTap = 0;
-  function hide() { cover.hidden = false; document.title = "…"; cover.focus(); }
-  function restore() { cover.hidden = true; document.title = title; document.getElementById("hide").focus(); }
+  function hide() { cover.hidden = false; app.inert = true; document.title = "…"; cover.focus(); }
+  function restore() {
+    cover.hidden = true; app.inert = !helpPanel.hidden; document.title = title;
+    document.getElementById("hide").focus();
+  }
   document.getElementById("hide").addEventListener("click", hide);
   cover.setAttribute("tabindex", "-1");
   cover.addEventListener("dblclick", restore);

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 KINDS = ["check", "scale", "flag", "multi", "rank", "text"]  # the web lesson's steps after choice
+OUTSIDE_APP = "() => !document.getElementById('app').contains(document.activeElement)"
 RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
   .filter(v => ['critical', 'serious', 'moderate'].includes(v.impact))
   .map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
@@ -192,7 +193,7 @@ def test_a_question_can_be_answered_with_the_keyboard_only(lesson):
     projector.wait_for_selector("#count:has-text('1 antwoorden liever niet')")
 
 
-def test_help_opens_and_closes_with_the_keyboard(lesson):
+def test_help_and_quick_hide_work_with_the_keyboard(lesson):
     phone = lesson.phone()
     phone.keyboard.press("Tab")  # the lobby has nothing to answer: the dock comes first
     assert phone.evaluate("() => document.activeElement.id") == "help-open"
@@ -202,7 +203,15 @@ def test_help_opens_and_closes_with_the_keyboard(lesson):
     assert phone.get_attribute("#app", "aria-hidden") == "true"
     for _ in range(5):  # Tab stays out of the page under the help panel
         phone.keyboard.press("Tab")
-        assert phone.evaluate("() => !document.getElementById('app').contains(document.activeElement)")
+        assert phone.evaluate(OUTSIDE_APP)
     phone.keyboard.press("Escape")
     assert not phone.is_visible("#help")
     assert phone.evaluate("() => document.activeElement.id") == "help-open"
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Enter")  # hide the screen, by keys too
+    assert phone.is_visible("#cover")
+    phone.keyboard.press("Tab")
+    assert phone.evaluate(OUTSIDE_APP)
+    phone.keyboard.press("Escape")
+    assert not phone.is_visible("#cover")
+    assert phone.evaluate("() => document.activeElement.id") == "hide"
