@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 KINDS = ["check", "scale", "flag", "multi", "rank", "text"]  # the web lesson's steps after choice
+FITS = "() => document.documentElement.scrollWidth <= window.innerWidth"  # no sideways scrolling
 OUTSIDE_APP = "() => !document.getElementById('app').contains(document.activeElement)"
 RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
   .filter(v => ['critical', 'serious', 'moderate'].includes(v.impact))
@@ -99,6 +100,7 @@ def test_every_state_of_a_lesson_passes_axe(lesson):
         phone.wait_for_selector(".answers")
         check(phone, f"phone {kind}", found)
         assert phone.evaluate(SMALL_TARGETS) == [], f"{kind}: targets under 48 px"
+        assert phone.evaluate(FITS), f"{kind}: wider than a 320 px phone"
         if kind == "rank":
             rank_without_dragging(phone)
         if kind == "text":  # the character count speaks up only near the limit
@@ -164,6 +166,8 @@ def test_the_join_form_the_library_and_a_flag_with_criterion_pass_axe(lesson, se
         "Versturen zonder te kiezen", "Ik antwoord liever niet"
     ]
     check(flagged, "phone flag criterion", found)
+    assert flagged.evaluate(SMALL_TARGETS) == []
+    assert flagged.evaluate(FITS)
     assert found == {}
 
 
@@ -191,6 +195,20 @@ def test_a_question_can_be_answered_with_the_keyboard_only(lesson):
     phone.focus(".answers > .option.pass")
     phone.keyboard.press("Space")
     projector.wait_for_selector("#count:has-text('1 antwoorden liever niet')")
+
+
+def test_a_small_phone_zoomed_to_200_percent_still_fits(lesson):
+    projector = lesson.projector()
+    zoomed = lesson.page(160, 284)  # a 320 x 568 phone at 200 % zoom
+    zoomed.goto(f"{lesson.base}/j/{lesson.code}")
+    projector.keyboard.press("ArrowRight")
+    projector.keyboard.press("ArrowRight")
+    projector.keyboard.press(" ")
+    zoomed.wait_for_selector(".option")
+    assert zoomed.evaluate(FITS)
+    assert zoomed.evaluate(SMALL_TARGETS) == []
+    dock = zoomed.locator(".dock").bounding_box()
+    assert dock["y"] + dock["height"] <= 284 and dock["height"] < 284 / 3  # help stays in reach
 
 
 def test_help_and_quick_hide_work_with_the_keyboard(lesson):
