@@ -159,6 +159,8 @@ def test_the_join_form_the_library_and_a_flag_with_criterion_pass_axe(lesson, se
         "Groen", "Geel", "Rood", "Zwart"
     ]  # the colour is never the only cue
     check(flagged, "phone flag", found)
+    flags.first.hover()  # a flag under the finger keeps its colour
+    check(flagged, "phone flag under the pointer", found)
     flags.nth(1).click()
     flagged.wait_for_selector("#why")
     assert flagged.text_content(".chosen") == "Jouw vlag: Geel"  # the flag chosen stays in view
