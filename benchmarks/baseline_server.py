@@ -70,8 +70,8 @@ def main() -> None:
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    # The same process settings as `classroom run` under gevent (classroom.live.spare_collector),
-    # so that the ratio shows what classroom's own work costs, not a GC setting.
+    # The same process settings as `classroom run` (classroom.cli.serve.spare_collector), so
+    # that the ratio shows what classroom's own work costs, not a GC setting.
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, 1000)
     app, socketio = create([0], {})

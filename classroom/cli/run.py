@@ -158,8 +158,9 @@ def serve(app: Any, host: str, port: int) -> None:
     import gevent
 
     from ..extensions import socketio
-    from .serve import QuietHandler
+    from .serve import QuietHandler, spare_collector
 
+    spare_collector()
     hub = gevent.get_hub()
     hub.NOT_ERROR = (*hub.NOT_ERROR, KeyboardInterrupt)  # Ctrl+C is how a lesson stops
     try:

@@ -222,3 +222,26 @@ def init_sockets(app: Any, socketio: Any) -> None:
         handler = namespace(name)
         socketio.on_namespace(handler)
         socketio.on_error(name)(handler.error)
+    guard_packets(socketio.server)
+
+
+# What python-socketio raises while decoding a hand-made packet that no browser sends
+# (`2/student,1[]`, cut-off JSON, arrays nested thousands deep).
+MALFORMED = (ValueError, TypeError, KeyError, IndexError, RecursionError)
+
+
+def guard_packets(server: Any) -> None:
+    """Drop a malformed Socket.IO packet with one log line, not an Engine.IO traceback.
+
+    The packet is decoded before any of our handlers run (they run in their own task), so
+    only the decoding is guarded: nothing changes and the connection stays open.
+    """
+    handle = server._handle_eio_message  # registered with Engine.IO in the server's __init__
+
+    def guarded(eio_sid: str, data: Any) -> None:
+        try:
+            handle(eio_sid, data)
+        except MALFORMED as exc:
+            log.warning("dropped a malformed Socket.IO packet (%s)", type(exc).__name__)
+
+    server.eio.on("message", guarded)

@@ -286,3 +286,24 @@ def test_two_payloads_are_a_bad_request_not_a_logged_crash(lesson, caplog, names
     assert ack == {"ok": False, "error": "bad-request", "message": MESSAGES["bad-request"]["en"]}
     assert snapshot(room) == before
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+
+RAW_PACKETS = ["2/student,1[]", "2/student,2", '2/student,3{"a":1}', '2/student,["sync"',
+               "2/student," + "[" * 5000 + "]" * 5000]
+
+
+@pytest.mark.parametrize("data", RAW_PACKETS, ids=range(len(RAW_PACKETS)))
+def test_a_malformed_raw_packet_is_dropped_with_one_line(app, caplog, data):
+    server = socketio.server
+    try:  # what python-socketio's own decoder does with it: it raises
+        server._handle_eio_message("no-such-socket", data)
+        raised = None
+    except Exception as exc:
+        raised = type(exc).__name__
+    assert raised is not None
+    caplog.clear()
+    server.eio.handlers["message"]("no-such-socket", data)  # what Engine.IO calls
+    assert [r.getMessage() for r in caplog.records] == [
+        f"dropped a malformed Socket.IO packet ({raised})"]
+    assert not any(r.exc_info for r in caplog.records)

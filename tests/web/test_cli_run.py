@@ -257,3 +257,17 @@ def test_error_logs_hold_no_address_and_no_key():
     handler._log_error(RuntimeError, RuntimeError("boom"), None)
     assert handler.server.contexts == [{"PATH_INFO": "/x"}]
     assert handler.environ["REMOTE_ADDR"] == "192.168.1.77"  # the request itself is untouched
+
+
+def test_the_server_makes_full_collections_rare_but_keeps_the_young_ones():
+    import gc
+
+    from classroom.cli.serve import FULL_COLLECTION_AFTER, spare_collector
+
+    before = gc.get_threshold()
+    try:
+        spare_collector()
+        young, middle, full = gc.get_threshold()
+        assert (young, middle) == before[:2] and full == max(before[2], FULL_COLLECTION_AFTER)
+    finally:
+        gc.set_threshold(*before)
