@@ -58,12 +58,14 @@ def last_state(client, namespace: str) -> dict:
     return received[-1]
 
 
-def refusal(phones, namespace: str, auth) -> dict:
-    """Return the `data` of the `connect_error` a connection with `auth` gets."""
+def connect(phones, namespace: str, auth):
+    """Connect a client with `auth`; return it and the `connect_error` data, if refused."""
     client = socketio.test_client(
         phones.app, namespace=namespace, auth=auth, flask_test_client=phones.http
     )
-    assert not client.is_connected(namespace)
+    if client.is_connected(namespace):
+        return client, None
+    # The test client puts its own sender in place when it is made: spy on a second try.
     sent = []
     original = socketio.server._send_packet
 
@@ -77,4 +79,11 @@ def refusal(phones, namespace: str, auth) -> dict:
     finally:
         socketio.server._send_packet = original
     assert not client.is_connected(namespace)
-    return next(p.data for p in sent if p.packet_type == CONNECT_ERROR)["data"]
+    return client, next(p.data for p in sent if p.packet_type == CONNECT_ERROR)["data"]
+
+
+def refusal(phones, namespace: str, auth) -> dict:
+    """Return the `data` of the `connect_error` a connection with `auth` gets."""
+    client, data = connect(phones, namespace, auth)
+    assert data is not None, "the connection was let in"
+    return data

@@ -7,8 +7,7 @@ import dataclasses
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from socketio.packet import CONNECT_ERROR
-from socketkit import BASE, STEPS, Phones, device, states
+from socketkit import BASE, STEPS, Phones, connect, device, states
 
 from classroom.extensions import socketio
 from classroom.live.errors import MESSAGES
@@ -208,29 +207,6 @@ CONNECT_CODES = {
     "/screen": {"bad-key", "room-not-found"},
     "/teach": {"bad-key", "room-not-found"},
 }
-
-
-def connect(phones, namespace: str, auth):
-    """Connect a client with `auth`; return it and the `connect_error` data, if refused."""
-    client = socketio.test_client(
-        phones.app, namespace=namespace, auth=auth, flask_test_client=phones.http
-    )
-    if client.is_connected(namespace):
-        return client, None
-    # The test client puts its own sender in place when it is made: spy on a second try.
-    sent = []
-    original = socketio.server._send_packet
-
-    def spy(eio_sid, pkt):
-        sent.append(pkt)
-        original(eio_sid, pkt)
-
-    socketio.server._send_packet = spy
-    try:
-        client.connect(namespace=namespace, auth=auth)
-    finally:
-        socketio.server._send_packet = original
-    return client, next(p.data for p in sent if p.packet_type == CONNECT_ERROR)["data"]
 
 
 @FUZZ
