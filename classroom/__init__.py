@@ -22,19 +22,34 @@ DEFAULTS: dict[str, Any] = {
     "CLASSROOM_JOIN_BURST": 30,  # new phones one address may join at once...
     "CLASSROOM_JOIN_RATE": 1.0,  # ...and then per second (the address itself is never kept)
     "CLASSROOM_MAX_MESSAGE": 16 * 1024,  # bytes: the largest Socket.IO message accepted
+    # Reverse proxies in front of the server that add X-Forwarded-For. 0: trust no such header
+    # (a phone could forge it); 1 for one nginx, and so on. See docs/scaling.md.
+    "CLASSROOM_PROXIES": 0,
     "BABEL_DEFAULT_LOCALE": "nl",
     "MAX_CONTENT_LENGTH": 64 * 1024,
 }
 
 
 def settings_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
-    """Return the CLASSROOM_* settings found in the environment, as their default's type."""
+    """Return the CLASSROOM_* settings found in the environment, as their default's type.
+
+    Raise ValueError naming the variable when a number is not a number.
+    """
     found: dict[str, Any] = {}
     for key, default in DEFAULTS.items():
         if key.startswith("CLASSROOM_") and key in environ:
-            value = environ[key]
-            found[key] = int(value) if isinstance(default, int) else value
+            found[key] = _as_type_of(default, key, environ[key])
     return found
+
+
+def _as_type_of(default: Any, key: str, value: str) -> Any:
+    kind, expected = {int: (int, "a whole number"), float: (float, "a number")}.get(
+        type(default), (str, "")
+    )
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValueError(f"{key}: expected {expected}, got {value!r}") from None
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -53,4 +68,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     web.init_app(app)
     live.init_app(app)
+    trust_proxies(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Read the phone's address from X-Forwarded-For when CLASSROOM_PROXIES proxies set it."""
+    count = int(app.config["CLASSROOM_PROXIES"])
+    if count > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Outermost, after Socket.IO wrapped the app: its connections need the address too.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)

@@ -16,7 +16,10 @@ def purge(days: float | None) -> None:
     """Delete finished rooms (their answers too) past the retention period."""
     from .. import DEFAULTS, create_app, settings_from_env
 
-    settings = settings_from_env(os.environ)
+    try:
+        settings = settings_from_env(os.environ)
+    except ValueError as error:
+        raise click.ClickException(f"{error} (a setting in the environment)") from None
     if days is None:
         days = settings.get("CLASSROOM_RETENTION_DAYS", DEFAULTS["CLASSROOM_RETENTION_DAYS"])
     # Start with an endless retention so that only this command decides what goes.

@@ -106,7 +106,10 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     from ..live import get_rooms
 
     base = prepare(host, port, public_url)
-    settings = {**settings_from_env(os.environ), "CLASSROOM_PUBLIC_URL": base}
+    try:
+        settings = {**settings_from_env(os.environ), "CLASSROOM_PUBLIC_URL": base}
+    except ValueError as error:
+        raise click.ClickException(f"{error} (a setting in the environment)") from None
     if lang:
         settings["CLASSROOM_LANG"] = lang
     app = create_app(settings)

@@ -271,3 +271,12 @@ def test_the_server_makes_full_collections_rare_but_keeps_the_young_ones():
         assert (young, middle) == before[:2] and full == max(before[2], FULL_COLLECTION_AFTER)
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_setting_that_is_not_a_number_is_said_plainly(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLASSROOM_JOIN_BURST", "lots")
+    process = start(tmp_path, "--port", str(free_port()))
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 1
+    assert "CLASSROOM_JOIN_BURST: expected a whole number, got 'lots'" in err
+    assert "Traceback" not in err

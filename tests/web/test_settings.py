@@ -1,0 +1,74 @@
+"""Settings from the environment, and trusting a reverse proxy's X-Forwarded-For."""
+
+from __future__ import annotations
+
+import pytest
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from classroom import create_app, settings_from_env
+
+from .conftest import CONTENT_PATHS
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"CLASSROOM_JOIN_BURST": "3000"}, {"CLASSROOM_JOIN_BURST": 3000}),
+        ({"CLASSROOM_JOIN_RATE": "2.5"}, {"CLASSROOM_JOIN_RATE": 2.5}),
+        ({"CLASSROOM_DB": "/tmp/x.db", "HOME": "/root"}, {"CLASSROOM_DB": "/tmp/x.db"}),
+        ({"CLASSROOM_PROXIES": "1"}, {"CLASSROOM_PROXIES": 1}),
+    ],
+)
+def test_settings_take_the_type_of_their_default(environ, expected):
+    assert settings_from_env(environ) == expected
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"CLASSROOM_JOIN_BURST": "lots"},
+         "CLASSROOM_JOIN_BURST: expected a whole number, got 'lots'"),
+        ({"CLASSROOM_JOIN_RATE": "fast"}, "CLASSROOM_JOIN_RATE: expected a number, got 'fast'"),
+        ({"CLASSROOM_PROXIES": "1.5"}, "CLASSROOM_PROXIES: expected a whole number, got '1.5'"),
+    ],
+)
+def test_a_setting_that_is_not_a_number_is_named(environ, message):
+    with pytest.raises(ValueError) as raised:
+        settings_from_env(environ)
+    assert str(raised.value) == message
+
+
+def make_app(tmp_path, proxies: int):
+    """Return a web test app that trusts `proxies` reverse proxies."""
+    return create_app({
+        "TESTING": True,
+        "CLASSROOM_DB": str(tmp_path / "proxy.sqlite3"),
+        "CLASSROOM_ASYNC_MODE": "threading",
+        "CLASSROOM_CONTENT_PATHS": [str(p) for p in CONTENT_PATHS],
+        "CLASSROOM_PROXIES": proxies,
+    })
+
+
+def misses(client, forwarded: str) -> list[int]:
+    """Guess a wrong code 25 times as the phone at `forwarded` behind the proxy."""
+    headers = {"X-Forwarded-For": forwarded}
+    return [client.get("/j/KKKKKK", headers=headers).status_code for _ in range(25)]
+
+
+def test_behind_a_trusted_proxy_each_phone_has_its_own_address(tmp_path):
+    app = make_app(tmp_path, proxies=1)
+    # Outermost, so that Socket.IO connections see the phone's address too.
+    assert isinstance(app.wsgi_app, ProxyFix)
+    assert type(app.wsgi_app.app).__name__ == "_SocketIOMiddleware"
+    client = app.test_client()
+    assert misses(client, "10.0.0.7")[-1] == 429  # the guesser is slowed down...
+    assert client.get("/j/KKKKKK", headers={"X-Forwarded-For": "10.0.0.8"}).status_code == 404
+
+
+def test_without_trusted_proxies_the_header_is_ignored(tmp_path):
+    app = make_app(tmp_path, proxies=0)
+    assert not isinstance(app.wsgi_app, ProxyFix)
+    client = app.test_client()
+    assert misses(client, "10.0.0.7")[-1] == 429
+    # A forged header does not make a new address: the same sender stays slowed down.
+    assert client.get("/j/KKKKKK", headers={"X-Forwarded-For": "10.0.0.8"}).status_code == 429
