@@ -61,9 +61,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce n'est pas possible à cette étape.",
     },
     "not-saved": {
-        "nl": "Je antwoord kon niet bewaard worden. Probeer opnieuw.",
-        "en": "Your answer could not be saved. Please try again.",
-        "fr": "Ta réponse n'a pas pu être enregistrée. Réessaie.",
+        # Also the teacher's refusal when a step change is not durable, and a phone's when
+        # joining is not: "your answer" would be wrong there.
+        "nl": "Dit kon niet bewaard worden, dus er is niets veranderd. Probeer zo opnieuw.",
+        "en": "This could not be saved, so nothing changed. Try again in a moment.",
+        "fr": "Ceci n'a pas pu être enregistré : rien n'a changé. Réessaie dans un instant.",
     },
 }
 LANGS = ("nl", "en", "fr")
