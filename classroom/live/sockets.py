@@ -13,7 +13,7 @@ from typing import Any
 from flask import current_app, has_request_context, request, session
 from flask_socketio import ConnectionRefusedError, Namespace, join_room
 
-from . import actions
+from . import actions, get_rooms
 from .broadcast import Broadcaster, channel
 from .errors import LiveError
 from .payloads import AnswerIn, Empty, GoIn, LockIn, ModerateIn, Payload, TimerIn, parse
@@ -85,19 +85,23 @@ class RoleNamespace(Namespace):
         """Return (room or None, participant id or None) of this socket."""
         # Keyed by role: one connection may carry several namespaces, and shares one session.
         code, pid = session.get(self.role, (None, None))
-        return current_app.extensions["classroom.rooms"].get(code), pid
+        return get_rooms().get(code), pid
 
-    def _room(self) -> Any:
-        room = self._member()[0]
+    def _seat(self) -> tuple[Any, str | None]:
+        """Return (room, participant id or None) of this socket; raise if the room is gone."""
+        room, pid = self._member()
         if room is None:
             raise LiveError("room-not-found")
-        return room
+        return room, pid
+
+    def _room(self) -> Any:
+        return self._seat()[0]
 
     def _authorise(self, auth: Any) -> Any:
         """Return the room a screen or teacher may connect to, else raise a LiveError."""
         if not isinstance(auth, dict):
             raise LiveError("bad-key")
-        rooms = current_app.extensions["classroom.rooms"]
+        rooms = get_rooms()
         room = rooms.get(auth.get("code"))
         if room is None:
             raise LiveError("room-not-found", rooms.default_lang)
@@ -177,7 +181,7 @@ class StudentNamespace(RoleNamespace):
         self.broadcaster.mark(room)
 
     def _join(self, auth: dict) -> tuple[Any, str]:
-        rooms = current_app.extensions["classroom.rooms"]
+        rooms = get_rooms()
         room = rooms.get(auth.get("code"))
         known = room is not None and room.knows(auth.get("device"))
         # Only unknown phones spend the address's budget: a class reconnecting after a
@@ -200,17 +204,17 @@ class StudentNamespace(RoleNamespace):
 
     def on_answer(self, data: Any = None) -> dict[str, Any]:
         """`{step, value}` or `{step, pass: true}`: record it; ack with `mine` once durable."""
-        room = self._room()
+        room, pid = self._seat()
         answer = parse(AnswerIn, data, room.lang)
-        mine = room.answer(self._member()[1], answer.step, answer.value, answer.passed is True)
+        mine = room.answer(pid, answer.step, answer.value, answer.passed is True)
         self.broadcaster.mark(room)
         return {"ok": True, "mine": mine}
 
     def on_sync(self, data: Any = None) -> dict[str, Any]:
         """`{}`: return this phone's current view."""
-        room = self._room()
+        room, pid = self._seat()
         parse(Empty, data, room.lang)
-        return {"ok": True, "state": self._state(room, self._member()[1])}
+        return {"ok": True, "state": self._state(room, pid)}
 
 
 NAMESPACES = {"/student": StudentNamespace, "/screen": ScreenNamespace, "/teach": TeachNamespace}
