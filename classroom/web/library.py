@@ -8,14 +8,15 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from ..content.text import localise
+from ..live import get_rooms
 from .i18n import LANGUAGE_NAMES
-from .rooms import check_admin_key, get_registry
+from .rooms import check_admin_key
 
 
 def lesson_rows(lang: str) -> list[dict]:
     """Return what the library shows of each lesson, sorted by title."""
     rows = []
-    for lesson_id, lesson in get_registry().library.lessons.items():
+    for lesson_id, lesson in get_rooms().library.lessons.items():
         rows.append(
             {
                 "id": lesson_id,
@@ -32,7 +33,7 @@ def lesson_rows(lang: str) -> list[dict]:
 def room_rows(lang: str) -> list[dict]:
     """Return the rooms that are running, newest first when the registry says so."""
     rows = []
-    for room in get_registry().all():
+    for room in get_rooms().all():
         if room.phase == "ended":
             continue
         rows.append(
@@ -58,14 +59,14 @@ def browse() -> ResponseReturnValue:
     lang = str(get_locale())
     error, chosen = None, request.form.get("lesson")
     if request.method == "POST":
-        lessons = get_registry().library.lessons
+        lessons = get_rooms().library.lessons
         room_lang = request.form.get("lang") or None
         if chosen not in lessons:
             error = _("Choose a lesson from the list.")
         elif room_lang is not None and room_lang not in lessons[chosen].languages:
             error = _("This lesson is not written in that language. Choose one of its languages.")
         else:
-            room = get_registry().create(chosen, lang=room_lang)
+            room = get_rooms().create(chosen, lang=room_lang)
             return redirect(url_for("teach.control", code=room.code, key=room.teacher_key))
     page = render_template(
         "library/browse.html",

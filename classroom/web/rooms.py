@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hmac
 import re
 from typing import Any
 
 from flask import abort, current_app, request
 from flask_babel import gettext as _
 
-from ..live import views
-from ..live.ids import ALPHABET, CODE_LENGTH
+from ..live import get_rooms, views
+from ..live.ids import ALPHABET, CODE_LENGTH, same_secret
 from .i18n import use_room_language
 
 _SEPARATORS = re.compile(r"[\s\-_.]+")
@@ -40,19 +39,12 @@ def code_problem(code: str) -> str | None:
     return None
 
 
-def get_registry() -> Any:
-    """Return the room registry of this app."""
-    from ..live import get_rooms  # the live layer is bound after the pages
-
-    return get_rooms()
-
-
 def lookup(code: str) -> Any:
     """Return the room with this code or None; show a 429 page to an address that guesses."""
     strikes = current_app.extensions["classroom.web.strikes"]
     if strikes.blocked(request.remote_addr):
         abort(429)
-    room = get_registry().get(normalise_code(code))
+    room = get_rooms().get(normalise_code(code))
     if room is None:
         strikes.strike(request.remote_addr)
     return room
@@ -78,8 +70,7 @@ def check_teacher_key(room: Any) -> str:
 
 def check_admin_key(key: str | None) -> str:
     """Return the library key, or show a 403 page when it is wrong."""
-    expected = get_registry().admin_key
-    if not key or not hmac.compare_digest(key.encode(), str(expected).encode()):
+    if not key or not same_secret(key, get_rooms().admin_key):
         abort(403, description=_("The library needs its secret key. Use the link printed by "
                                  "`classroom run`."))
     return key
