@@ -104,6 +104,7 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     patch_gevent()
     from .. import create_app, settings_from_env
     from ..live import get_rooms
+    from ..live.views import join_url, teacher_url
 
     base = prepare(host, port, public_url)
     try:
@@ -118,8 +119,8 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
         lesson_id = choose_lesson(rooms.library, lesson or lesson_option,
                                   app.config["CLASSROOM_DEFAULT_LESSON"])
         room = open_room(rooms, lesson_id, lang)
-        teacher = f"{base}/teach/{room.code}?key={room.teacher_key}"
-        print_links(f"{base}/j/{room.code}", teacher,
+        teacher = teacher_url(room, base)
+        print_links(join_url(room, base), teacher,
                     f"{base}/screen/{room.code}?key={room.teacher_key}",
                     f"{base}/library?key={rooms.admin_key}")
     if not no_browser:
