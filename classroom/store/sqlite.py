@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS answers (
 );
 """
 ROOM_COLUMNS = [f.name for f in fields(RoomRecord)]
+# Retention counts in days, so an answer need not rewrite its room's row: touching it at most
+# this often (seconds) keeps one statement per answer, and the group commit's executemany
+# then covers a whole burst instead of alternating answer, room, answer, room.
+TOUCH_EVERY = 60.0
 ANSWER_COLUMNS = [f.name for f in fields(AnswerRecord)]
 
 
@@ -52,6 +56,7 @@ class SQLiteStore:
         with self._reader() as conn:
             conn.executescript(SCHEMA)
         self.writer = GroupCommit(lambda: connect(path), async_mode)
+        self._touched: dict[str, float] = {}  # room code -> when an answer last set `updated`
 
     def _reader(self) -> sqlite3.Connection:
         return _Closing(connect(self.path))
@@ -101,9 +106,14 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO answers (room, step, participant, value, passed, mod_id,"
             " flagged, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         )
-        return self._write(
-            (sql, row), ("UPDATE rooms SET updated = ? WHERE code = ?", (time.time(), code))
-        )
+        return self._write((sql, row), *self._touch(code))
+
+    def _touch(self, code: str) -> list[tuple[str, tuple]]:
+        now = time.time()
+        if now - self._touched.get(code, 0.0) < TOUCH_EVERY:
+            return []
+        self._touched[code] = now
+        return [("UPDATE rooms SET updated = ? WHERE code = ?", (now, code))]
 
     def delete_answers(self, code: str, step: int) -> Pending:
         """Forget every answer to one step."""

@@ -203,3 +203,18 @@ def test_one_bad_write_in_a_batch_fails_alone_and_the_others_commit(tmp_path, ba
     assert rows == sorted([(1, "there")] + [(i, "new") for i in ids if i != 1])
     setup.close()
     writer._disconnect()
+
+
+def test_a_burst_of_answers_touches_its_room_once(rooms, store, monkeypatch):
+    room = rooms.create("live-test", "en")
+    pids = join(room, 5)
+    open_question(room, "choice")
+    submitted = []
+    submit = store.writer.submit
+    monkeypatch.setattr(store.writer, "submit", lambda ops: submitted.append(ops) or submit(ops))
+    for pid in pids:
+        room.answer(pid, STEPS["choice"], 0)
+    touches = [sql for ops in submitted for sql, _ in ops if sql.startswith("UPDATE rooms")]
+    assert len(submitted) == 5 and len(touches) == 1
+    # That one touch is the first answer's: the room counts as used from then on.
+    assert submitted[0][-1][0].startswith("UPDATE rooms")
