@@ -60,9 +60,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(settings_from_env(os.environ))
     else:
         app.config.from_mapping(test_config)
-    os.makedirs(app.instance_path, exist_ok=True)
     if app.config["CLASSROOM_DB"] is None:
-        app.config["CLASSROOM_DB"] = os.path.join(app.instance_path, "classroom.sqlite3")
+        app.config["CLASSROOM_DB"] = default_db(app.instance_path)
 
     from . import live, web
 
@@ -70,6 +69,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     live.init_app(app)
     trust_proxies(app)
     return app
+
+
+def default_db(instance_path: str | None = None) -> str:
+    """Return the store's default file, in the instance folder (created if missing)."""
+    if instance_path is None:  # no app yet (`classroom purge`): the folder create_app uses
+        instance_path = Flask(__name__, instance_relative_config=True).instance_path
+    os.makedirs(instance_path, exist_ok=True)
+    return os.path.join(instance_path, "classroom.sqlite3")
 
 
 def trust_proxies(app: Flask) -> None:

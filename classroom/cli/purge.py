@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 
 import click
 
@@ -14,7 +13,8 @@ import click
                    "(default: CLASSROOM_RETENTION_DAYS, 30).")
 def purge(days: float | None) -> None:
     """Delete finished rooms (their answers too) past the retention period."""
-    from .. import DEFAULTS, create_app, settings_from_env
+    from .. import DEFAULTS, default_db, settings_from_env
+    from ..store import purge_finished
 
     try:
         settings = settings_from_env(os.environ)
@@ -22,12 +22,7 @@ def purge(days: float | None) -> None:
         raise click.ClickException(f"{error} (a setting in the environment)") from None
     if days is None:
         days = settings.get("CLASSROOM_RETENTION_DAYS", DEFAULTS["CLASSROOM_RETENTION_DAYS"])
-    # Start with an endless retention so that only this command decides what goes.
-    app = create_app({**settings, "CLASSROOM_RETENTION_DAYS": 10**6})
-    store = app.extensions["classroom.store"]
-    try:
-        count = store.purge(time.time() - days * 86400)
-    finally:
-        store.close()
-    click.echo(f"Deleted {count} room(s) finished more than {days:g} days ago "
-               f"from {app.config['CLASSROOM_DB']}.")
+    # The store file alone: no lessons to load and no server to bind for a deletion.
+    path = settings.get("CLASSROOM_DB") or default_db()
+    count = purge_finished(path, days)
+    click.echo(f"Deleted {count} room(s) finished more than {days:g} days ago from {path}.")
