@@ -121,21 +121,22 @@ def lock(room: Room, locked: bool) -> None:
 
 def moderate(room: Room, mod_id: str, approve: bool) -> None:
     """Approve or reject one free-text answer, found by its moderation id."""
-    found = next(
-        (
-            (step, pid, answer)
-            for step, answers in room.answers.items()
-            for pid, answer in answers.items()
-            if answer.mod_id == mod_id
-        ),
-        None,
-    )
-    if found is None:
-        raise room.error("bad-value")
-    step, pid, answer = found
     status = APPROVED if approve else REJECTED
 
     def mutate(record: RoomRecord) -> list[Callable[[], Pending]]:
+        # Searched under the room's lock: a phone answering meanwhile adds to these dicts.
+        found = next(
+            (
+                (step, pid, answer)
+                for step, answers in room.answers.items()
+                for pid, answer in answers.items()
+                if answer.mod_id == mod_id
+            ),
+            None,
+        )
+        if found is None:
+            raise room.error("bad-value")
+        step, pid, answer = found
         answer.status = status
         return [lambda: room.store.set_status(room.code, step, pid, status)]
 
