@@ -60,17 +60,19 @@ def base_url(host: str, port: int, public_url: str | None) -> tuple[str, str | N
 def choose_lesson(library: Any, wanted: str | None, default: str) -> str:
     """Return the id of the lesson to run, or stop with a clear message."""
     lessons = library.lessons
+    # The wanted lesson may be one of the files that did not load: say why, not only "no".
+    problems = "".join(f"\n  {problem}" for problem in library.errors[:10])
     if wanted:
         if wanted not in lessons:
             names = ", ".join(sorted(lessons)) or "none"
-            raise click.UsageError(f"No lesson '{wanted}'. Lessons available: {names}.")
+            hint = f"\nThese problems kept content out:{problems}" if problems else ""
+            raise click.UsageError(f"No lesson '{wanted}'. Lessons available: {names}.{hint}")
         return wanted
     if default in lessons:
         return default
     if lessons:
         return sorted(lessons)[0]
-    problems = "\n".join(f"  {problem}" for problem in library.errors[:10])
-    raise click.ClickException(f"No lesson could be loaded.\n{problems}")
+    raise click.ClickException(f"No lesson could be loaded.{problems}")
 
 
 def print_links(join: str, teacher: str, screen: str, library: str) -> None:

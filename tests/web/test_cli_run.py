@@ -111,8 +111,10 @@ def test_choose_lesson(ids, wanted, chosen):
 
 
 def test_choose_lesson_explains_what_is_wrong():
-    with pytest.raises(click.UsageError, match="No lesson 'c'. Lessons available: a, b."):
+    with pytest.raises(click.UsageError, match="No lesson 'c'. Lessons available: a, b.") as caught:
         choose_lesson(Library("a", "b"), "c", "sexting-delen")
+    # The lesson asked for may be the file that failed: its problems are in the message.
+    assert "kept content out:\n  lessons/x.yaml:1:1: lesson 'x'" in caught.value.message
     with pytest.raises(click.ClickException, match="No lesson could be loaded.\n  lessons/x"):
         choose_lesson(Library(), None, "sexting-delen")
 
