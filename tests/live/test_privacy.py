@@ -143,3 +143,12 @@ def test_free_text_reaches_the_projector_only_approved_and_as_words(room):
         teach["pending"][2]["id"],
     ]
     assert len(pids) == 3
+
+
+def test_no_phone_or_projector_view_holds_the_teacher_key_or_the_salt(room):
+    pids = answer_all(room, "choice", [0, 2, 1])
+    actions.reveal(room)
+    for role, view in public_views(room, pids[0]).items():
+        text = text_of(view)
+        assert room.teacher_key not in text and room.record.salt not in text, role
+    assert room.teacher_key in text_of(teach_view(room, BASE))  # the teacher's own link
