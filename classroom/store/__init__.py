@@ -66,18 +66,41 @@ class SavedRoom:
 class Store(Protocol):
     """The store interface the live rooms use."""
 
-    def create_room(self, record: RoomRecord) -> Pending: ...
-    def save_room(self, record: RoomRecord) -> Pending: ...
-    def add_participant(self, code: str, participant: str) -> Pending: ...
-    def save_answer(self, code: str, answer: AnswerRecord) -> Pending: ...
-    def delete_answers(self, code: str, step: int) -> Pending: ...
-    def set_status(self, code: str, step: int, participant: str, status: str) -> Pending: ...
-    def has_room(self, code: str) -> bool: ...
-    def open_rooms(self) -> list[SavedRoom]: ...
-    def get_meta(self, name: str) -> str | None: ...
-    def set_meta(self, name: str, value: str) -> Pending: ...
-    def purge(self, before: float) -> int: ...
-    def close(self) -> None: ...
+    def create_room(self, record: RoomRecord) -> Pending:
+        """Insert a new room (fails if the code exists)."""
+
+    def save_room(self, record: RoomRecord) -> Pending:
+        """Update a room's phase, step, voting state and lock."""
+
+    def add_participant(self, code: str, participant: str) -> Pending:
+        """Record an anonymous participant (a salted hash, nothing else)."""
+
+    def save_answer(self, code: str, answer: AnswerRecord) -> Pending:
+        """Record or replace a participant's answer to a step."""
+
+    def delete_answers(self, code: str, step: int) -> Pending:
+        """Forget every answer to one step."""
+
+    def set_status(self, code: str, step: int, participant: str, status: str) -> Pending:
+        """Set the moderation status of a free-text answer."""
+
+    def has_room(self, code: str) -> bool:
+        """Tell whether a room with this code is stored (running or finished)."""
+
+    def open_rooms(self) -> list[SavedRoom]:
+        """Load every room that has not ended, with its participants and answers."""
+
+    def get_meta(self, name: str) -> str | None:
+        """Return a stored setting, or None."""
+
+    def set_meta(self, name: str, value: str) -> Pending:
+        """Store a setting."""
+
+    def purge(self, before: float) -> int:
+        """Delete rooms that ended, or were last touched, before `before`; return how many."""
+
+    def close(self) -> None:
+        """Commit what is queued and stop writing."""
 
 
 def open_store(path: str, async_mode: str = "threading") -> Store:
