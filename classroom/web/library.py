@@ -31,7 +31,7 @@ def lesson_rows(lang: str) -> list[dict]:
 
 
 def room_rows(lang: str) -> list[dict]:
-    """Return the rooms that are running, newest first when the registry says so."""
+    """Return the rooms that have not ended, oldest first (the registry's order)."""
     rows = []
     for room in get_rooms().all():
         if room.phase == "ended":
