@@ -10,6 +10,11 @@ import time
 from collections.abc import Callable
 
 
+def address_key(salt: bytes, address: str | None) -> str:
+    """Return the keyed hash an address is counted by; the address itself is never kept."""
+    return hmac.new(salt, (address or "-").encode(), hashlib.sha256).hexdigest()
+
+
 class JoinLimiter:
     """A token bucket per address; addresses are kept only as a keyed hash, in memory.
 
@@ -28,13 +33,10 @@ class JoinLimiter:
         self._lock = threading.Lock()
         self._swept = clock()
 
-    def _key(self, address: str) -> str:
-        return hmac.new(self._salt, address.encode(), hashlib.sha256).hexdigest()
-
     def allow(self, address: str | None) -> bool:
         """Spend one join attempt of `address`; False when it has none left."""
         now = self.clock()
-        key = self._key(address or "-")
+        key = address_key(self._salt, address)
         with self._lock:
             tokens, when = self._buckets.get(key, (float(self.burst), now))
             tokens = min(float(self.burst), tokens + (now - when) * self.per_second)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 import threading
 import time
 from collections.abc import Callable
+
+from ..live.limiter import address_key
 
 
 class Strikes:
@@ -25,9 +25,6 @@ class Strikes:
         self._misses: dict[str, tuple[float, float]] = {}  # key -> (misses, when)
         self._lock = threading.Lock()
 
-    def _key(self, address: str | None) -> str:
-        return hmac.new(self._salt, (address or "-").encode(), hashlib.sha256).hexdigest()
-
     def _current(self, key: str, now: float) -> float:
         misses, when = self._misses.get(key, (0.0, now))
         return max(0.0, misses - (now - when) * self.per_second)
@@ -35,11 +32,11 @@ class Strikes:
     def blocked(self, address: str | None) -> bool:
         """Tell whether this address missed too often lately."""
         with self._lock:
-            return self._current(self._key(address), self.clock()) >= self.limit
+            return self._current(address_key(self._salt, address), self.clock()) >= self.limit
 
     def strike(self, address: str | None) -> None:
         """Count one wrong code from this address."""
-        now, key = self.clock(), self._key(address)
+        now, key = self.clock(), address_key(self._salt, address)
         with self._lock:
             self._misses[key] = (self._current(key, now) + 1.0, now)
             if len(self._misses) > 10_000:  # forget the addresses that are forgiven already
