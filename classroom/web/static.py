@@ -23,7 +23,10 @@ def static_root() -> Path:
     for folder in (package / "static", package.parent / "static"):
         if (folder / "vendor").is_dir():
             return folder
-    raise RuntimeError(f"no static folder found next to {package}")
+    raise RuntimeError(
+        f"no static folder with vendor/ in {package} or {package.parent}: "
+        "reinstall classroom, or run it from a complete checkout"
+    )
 
 
 @lru_cache(maxsize=256)
