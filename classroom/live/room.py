@@ -132,7 +132,14 @@ class Room:
                 raise self.error("room-locked")
             self.participants.add(pid)
             pending = self.store.add_participant(self.code, pid)
-        self._wait(pending, "not-saved")
+        try:
+            pending.wait()
+        except StoreError:
+            # Forget it, so that the phone's retry writes it again: kept only in memory, it
+            # would be lost on a restart, and a locked room would then refuse that phone.
+            with self._lock:
+                self.participants.discard(pid)
+            raise self.error("not-saved") from None
         return pid
 
     def answer(

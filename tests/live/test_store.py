@@ -120,15 +120,34 @@ def test_a_failed_write_fails_alone(store):
     assert [a.value for a in store.open_rooms()[0].answers] == [1]
 
 
+class Failed:
+    """A write that never becomes durable."""
+
+    def wait(self, timeout=None):
+        raise StoreError("disk full")
+
+
+def test_a_join_that_cannot_be_stored_is_written_again_on_the_retry(room, store, monkeypatch):
+    add = store.add_participant
+    monkeypatch.setattr(store, "add_participant", lambda code, pid: Failed())
+    with pytest.raises(Exception) as caught:
+        room.join(device(1))
+    assert caught.value.code == "not-saved" and not room.participants
+    written = []
+
+    def record(code, pid):
+        written.append(pid)
+        return add(code, pid)
+
+    monkeypatch.setattr(store, "add_participant", record)
+    pid = room.join(device(1))
+    assert written == [pid] and room.participants == {pid}
+
+
 def test_an_answer_that_cannot_be_stored_is_not_counted(room, store, monkeypatch):
     pid = room.join(device(1))
     open_question(room, "choice")
     room.answer(pid, STEPS["choice"], 0)
-
-    class Failed:
-        def wait(self, timeout=None):
-            raise StoreError("disk full")
-
     monkeypatch.setattr(store, "save_answer", lambda code, answer: Failed())
     with pytest.raises(Exception) as caught:
         room.answer(pid, STEPS["choice"], 2)
