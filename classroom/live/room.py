@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
@@ -207,10 +208,20 @@ class Room:
         with self._lock:
             if self.record.phase == ENDED:
                 raise self.error("room-ended")
+            before = dataclasses.replace(self.record)
             extra = mutate(self.record) or []
+            after = dataclasses.replace(self.record)
             pendings = self.save(*extra)
-        for pending in pendings:
-            self._wait(pending, "not-saved")
+        try:
+            for pending in pendings:
+                pending.wait()
+        except StoreError:
+            # `not-saved` promises that nothing changed: a teacher who retries `next` must
+            # move one step, not two. (Answers a reset dropped are not brought back.)
+            with self._lock:
+                if self.record == after:  # no later change was built on this one
+                    self.record = before
+            raise self.error("not-saved") from None
 
     def expire(self) -> bool:
         """Close voting if its deadline has passed; tell whether anything changed."""

@@ -5,6 +5,7 @@ from livekit import STEPS, join, open_question
 
 from classroom.live import actions
 from classroom.live.errors import LiveError
+from classroom.store import StoreError
 
 
 def error_of(call, *args) -> str:
@@ -155,3 +156,18 @@ def test_end_closes_the_room_for_new_phones(room):
     assert room.record.ended_at is not None
     assert room.join(device(1)) == known  # a known phone still sees the help and thank-you
     assert error_of(room.join, device(2)) == "room-ended"
+
+
+def test_a_step_change_that_cannot_be_stored_leaves_the_room_where_it_was(room, monkeypatch):
+    class Failed:
+        def wait(self, timeout=None):
+            raise StoreError("disk full")
+
+    actions.next_step(room)
+    save_room = room.store.save_room
+    monkeypatch.setattr(room.store, "save_room", lambda record: Failed())
+    assert error_of(actions.next_step, room) == "not-saved"
+    assert (room.phase, room.index) == ("step", 0)
+    monkeypatch.setattr(room.store, "save_room", save_room)
+    actions.next_step(room)  # the teacher's retry moves one step, not two
+    assert room.index == 1
