@@ -193,12 +193,6 @@ class Room:
             return {"answered": False, "passed": False, "value": None}
         return {"answered": True, "passed": answer.passed, "value": answer.value}
 
-    def _wait(self, pending: Pending, code: str) -> None:
-        try:
-            pending.wait()
-        except StoreError:
-            raise self.error(code) from None
-
     def save(self, *extra: Callable[[], Pending]) -> list[Pending]:
         """Queue the room's state (and `extra` writes) for the store; call under the lock."""
         return [make() for make in extra] + [self.store.save_room(self.record)]
