@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 
@@ -13,13 +11,11 @@ import click
                    "(default: CLASSROOM_RETENTION_DAYS, 30).")
 def purge(days: float | None) -> None:
     """Delete finished rooms (their answers too) past the retention period."""
-    from .. import DEFAULTS, default_db, settings_from_env
+    from .. import DEFAULTS, default_db
     from ..store import purge_finished
+    from .settings import env_settings
 
-    try:
-        settings = settings_from_env(os.environ)
-    except ValueError as error:
-        raise click.ClickException(f"{error} (a setting in the environment)") from None
+    settings = env_settings()
     if days is None:
         days = settings.get("CLASSROOM_RETENTION_DAYS", DEFAULTS["CLASSROOM_RETENTION_DAYS"])
     # The store file alone: no lessons to load and no server to bind for a deletion.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import socket
 import sys
 import webbrowser
@@ -104,15 +103,13 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
         public_url: str | None, no_browser: bool, lang: str | None) -> None:
     """Start a lesson: students join with their phones, you steer from the teacher page."""
     patch_gevent()
-    from .. import create_app, settings_from_env
+    from .. import create_app
     from ..live import get_rooms
     from ..live.views import join_url, teacher_url
+    from .settings import env_settings
 
     base = prepare(host, port, public_url)
-    try:
-        settings = {**settings_from_env(os.environ), "CLASSROOM_PUBLIC_URL": base}
-    except ValueError as error:
-        raise click.ClickException(f"{error} (a setting in the environment)") from None
+    settings = {**env_settings(), "CLASSROOM_PUBLIC_URL": base}
     if lang:
         settings["CLASSROOM_LANG"] = lang
     app = create_app(settings)

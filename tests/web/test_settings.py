@@ -72,3 +72,15 @@ def test_without_trusted_proxies_the_header_is_ignored(tmp_path):
     assert misses(client, "10.0.0.7")[-1] == 429
     # A forged header does not make a new address: the same sender stays slowed down.
     assert client.get("/j/KKKKKK", headers={"X-Forwarded-For": "10.0.0.8"}).status_code == 429
+
+
+def test_purge_names_a_setting_that_is_not_a_number(monkeypatch):
+    from click.testing import CliRunner
+
+    from classroom.cli import main
+
+    monkeypatch.setenv("CLASSROOM_RETENTION_DAYS", "a month")
+    result = CliRunner().invoke(main, ["purge"])
+    assert result.exit_code == 1
+    assert "CLASSROOM_RETENTION_DAYS: expected a whole number, got 'a month'" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
