@@ -46,9 +46,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Cette question n'est plus en cours. Tu vois maintenant la question actuelle.",
     },
     "bad-value": {
-        "nl": "Dit antwoord past niet bij de vraag. Kies opnieuw.",
-        "en": "This answer does not fit the question. Please choose again.",
-        "fr": "Cette réponse ne correspond pas à la question. Choisis à nouveau.",
+        # Said to phones (an answer that does not fit) and teachers (a step or timer out of
+        # range, a free-text answer that changed meanwhile), so it names neither.
+        "nl": "Dat past hier niet. Kies opnieuw, of herlaad de pagina.",
+        "en": "That does not fit here. Choose again, or reload the page.",
+        "fr": "Cela ne convient pas ici. Choisis à nouveau, ou recharge la page.",
     },
     "bad-request": {
         "nl": "Dit bericht werd niet begrepen. Herlaad de pagina.",
