@@ -7,7 +7,7 @@ from typing import Any
 from .notices import NOTICE_TEXTS
 from .text import localise
 
-LANGUAGES = ("nl", "en", "fr")
+LANGUAGES = ("nl", "en", "fr")  # of the built-in texts, the pages and the error messages
 FALLBACK = "en"
 
 FLAG_LABELS = {

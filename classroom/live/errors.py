@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from classroom.content.builtin import LANGUAGES
+
 # Few enough to keep here rather than in the web layer's Babel catalogues: the domain
 # has no Flask, and these sentences travel in socket acks, not in pages.
 MESSAGES: dict[str, dict[str, str]] = {
@@ -70,7 +72,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ceci n'a pas pu être enregistré : rien n'a changé. Réessaie dans un instant.",
     },
 }
-LANGS = ("nl", "en", "fr")
 FALLBACK = "en"
 
 
@@ -81,7 +82,7 @@ class LiveError(Exception):
         if code not in MESSAGES:
             raise ValueError(f"unknown error code {code!r}")
         self.code = code
-        self.lang = lang if lang in LANGS else FALLBACK
+        self.lang = lang if lang in LANGUAGES else FALLBACK
         super().__init__(code)
 
     @property

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Flask, current_app, g, request
 from flask_babel import get_locale, refresh
 
+from ..content.builtin import LANGUAGES  # the languages every built-in text is written in
 from ..extensions import babel
 
-LANGUAGES = ("nl", "en", "fr")
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "fr": "Français"}
 
 
