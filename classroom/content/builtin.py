@@ -70,10 +70,6 @@ NOTICE_TITLES = {
     "help": {"nl": "Hulp", "en": "Help", "fr": "Aide"},
 }
 
-PASS_LABELS = {"nl": "Ik antwoord liever niet", "en": "I'd rather not answer",
-               "fr": "Je préfère ne pas répondre"}
-
-
 def _pick(labels: dict[str, Any], lang: str) -> Any:
     return labels.get(lang) or labels[FALLBACK]
 
@@ -91,11 +87,6 @@ def flag_meaning(flag: str, lang: str) -> str:
 def criterion_label(criterion: str, lang: str) -> str:
     """Return the name of one of the Flag System's six criteria in `lang`."""
     return _pick(CRITERION_LABELS[criterion], lang)
-
-
-def pass_label(lang: str) -> str:
-    """Return the "I'd rather not answer" label in `lang`."""
-    return _pick(PASS_LABELS, lang)
 
 
 def preset_labels(preset: str, lang: str) -> tuple[str, ...]:

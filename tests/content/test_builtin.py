@@ -10,7 +10,6 @@ from classroom.content.builtin import (
     flag_label,
     notice_text,
     notice_title,
-    pass_label,
     preset_labels,
     scale_labels,
 )
@@ -23,7 +22,7 @@ from classroom.content.questions import CRITERIA, FLAGS, ScaleQuestion
 def test_every_builtin_label_exists_in_every_language(lang):
     labels = [flag_label(f, lang) for f in FLAGS] + [criterion_label(c, lang) for c in CRITERIA]
     labels += [label for p in ("agree", "often", "okay") for label in preset_labels(p, lang)]
-    labels += [pass_label(lang)] + [notice_text(n, lang) for n in NOTICES]
+    labels += [notice_text(n, lang) for n in NOTICES]
     labels += [notice_title(n, lang) for n in NOTICES]
     assert all(label.strip() for label in labels)
     assert len(set(flag_label(f, lang) for f in FLAGS)) == 4
