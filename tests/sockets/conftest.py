@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from socketkit import BASE, CONTENT_PATHS, Phones
 
-from classroom import create_app
-
 
 @pytest.fixture
 def config():
@@ -15,24 +13,15 @@ def config():
 
 
 @pytest.fixture
-def app(tmp_path, config):
+def app(make_app, config):
     """Return an app on the test lesson; states are sent at once (no coalescing)."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "CLASSROOM_DB": str(tmp_path / "sockets.sqlite3"),
-            "CLASSROOM_ASYNC_MODE": "threading",
-            "CLASSROOM_PUBLIC_URL": BASE,
-            "CLASSROOM_CONTENT_PATHS": [str(p) for p in CONTENT_PATHS],
-            "CLASSROOM_DEFAULT_LESSON": "live-test",
-            "CLASSROOM_STATE_INTERVAL": 0,
-            "CLASSROOM_JOIN_BURST": 100,
-            **config,
-        }
-    )
-    yield app
-    app.extensions["classroom.store"].close()
+    defaults = {
+        "CLASSROOM_PUBLIC_URL": BASE,
+        "CLASSROOM_DEFAULT_LESSON": "live-test",
+        "CLASSROOM_STATE_INTERVAL": 0,
+        "CLASSROOM_JOIN_BURST": 100,
+    }
+    return make_app(CONTENT_PATHS, **{**defaults, **config})
 
 
 @pytest.fixture

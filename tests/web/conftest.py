@@ -6,29 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from classroom import create_app
-
 FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT_PATHS = [FIXTURES / "lessons", FIXTURES / "quizzes"]
 PUBLIC_URL = "http://192.0.2.10:5000"
 
 
 @pytest.fixture
-def app(tmp_path):
+def app(make_app):
     """Return an app on the web test lessons (nothing bundled)."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "CLASSROOM_DB": str(tmp_path / "web.sqlite3"),
-            "CLASSROOM_ASYNC_MODE": "threading",
-            "CLASSROOM_PUBLIC_URL": PUBLIC_URL,
-            "CLASSROOM_CONTENT_PATHS": [str(p) for p in CONTENT_PATHS],
-            "CLASSROOM_DEFAULT_LESSON": "web-class",
-        }
-    )
-    yield app
-    app.extensions["classroom.store"].close()
+    return make_app(CONTENT_PATHS, CLASSROOM_PUBLIC_URL=PUBLIC_URL,
+                    CLASSROOM_DEFAULT_LESSON="web-class")
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import io
 
 import pytest
 
-from classroom import create_app
 from classroom.live import actions
 from tests.web.conftest import CONTENT_PATHS, PUBLIC_URL
 
@@ -161,23 +160,12 @@ def test_the_json_download(client, room, answered):
 
 
 @pytest.fixture
-def twice_app(tmp_path):
+def twice_app(tmp_path, make_app):
     """Return an app whose lesson `twice` asks the scale question at the start and the end."""
     folder = tmp_path / "twice"
     folder.mkdir()
     (folder / "twice.yaml").write_text(TWICE, encoding="utf-8")
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "CLASSROOM_DB": str(tmp_path / "twice.sqlite3"),
-            "CLASSROOM_ASYNC_MODE": "threading",
-            "CLASSROOM_PUBLIC_URL": PUBLIC_URL,
-            "CLASSROOM_CONTENT_PATHS": [str(p) for p in [*CONTENT_PATHS, folder]],
-        }
-    )
-    yield app
-    app.extensions["classroom.store"].close()
+    return make_app([*CONTENT_PATHS, folder], CLASSROOM_PUBLIC_URL=PUBLIC_URL)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from classroom import create_app, settings_from_env
+from classroom import settings_from_env
 
 from .conftest import CONTENT_PATHS
 
@@ -38,15 +38,6 @@ def test_a_setting_that_is_not_a_number_is_named(environ, message):
     assert str(raised.value) == message
 
 
-def make_app(tmp_path, proxies: int):
-    """Return a web test app that trusts `proxies` reverse proxies."""
-    return create_app({
-        "TESTING": True,
-        "CLASSROOM_DB": str(tmp_path / "proxy.sqlite3"),
-        "CLASSROOM_ASYNC_MODE": "threading",
-        "CLASSROOM_CONTENT_PATHS": [str(p) for p in CONTENT_PATHS],
-        "CLASSROOM_PROXIES": proxies,
-    })
 
 
 def misses(client, forwarded: str) -> list[int]:
@@ -55,8 +46,8 @@ def misses(client, forwarded: str) -> list[int]:
     return [client.get("/j/KKKKKK", headers=headers).status_code for _ in range(25)]
 
 
-def test_behind_a_trusted_proxy_each_phone_has_its_own_address(tmp_path):
-    app = make_app(tmp_path, proxies=1)
+def test_behind_a_trusted_proxy_each_phone_has_its_own_address(make_app):
+    app = make_app(CONTENT_PATHS, CLASSROOM_PROXIES=1)
     # Outermost, so that Socket.IO connections see the phone's address too.
     assert isinstance(app.wsgi_app, ProxyFix)
     assert type(app.wsgi_app.app).__name__ == "_SocketIOMiddleware"
@@ -65,8 +56,8 @@ def test_behind_a_trusted_proxy_each_phone_has_its_own_address(tmp_path):
     assert client.get("/j/KKKKKK", headers={"X-Forwarded-For": "10.0.0.8"}).status_code == 404
 
 
-def test_without_trusted_proxies_the_header_is_ignored(tmp_path):
-    app = make_app(tmp_path, proxies=0)
+def test_without_trusted_proxies_the_header_is_ignored(make_app):
+    app = make_app(CONTENT_PATHS, CLASSROOM_PROXIES=0)
     assert not isinstance(app.wsgi_app, ProxyFix)
     client = app.test_client()
     assert misses(client, "10.0.0.7")[-1] == 429
