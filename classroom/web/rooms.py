@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import abort, current_app, request
+from flask import abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..live import get_rooms, views
@@ -80,3 +80,17 @@ def join_url(room: Any) -> str:
     """Return the URL phones open to join (the public address, never localhost if known)."""
     base = current_app.config.get("CLASSROOM_PUBLIC_URL") or request.host_url
     return views.join_url(room, base)
+
+
+def render_teacher_page(code: str, template: str) -> str:
+    """Render a page that needs the teacher key (projector, control) with the room's links."""
+    room = find_room(code)
+    key = check_teacher_key(room)
+    return render_template(
+        template,
+        code=room.code,
+        key=key,
+        join_url=join_url(room),
+        screen_url=url_for("screen.show", code=room.code, key=key),
+        qr_url=url_for("qr.draw", code=room.code),
+    )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint
 from flask.typing import ResponseReturnValue
 
-from .rooms import check_teacher_key, find_room, join_url
+from .rooms import render_teacher_page
 
 bp = Blueprint("screen", __name__)
 
@@ -13,12 +13,4 @@ bp = Blueprint("screen", __name__)
 @bp.route("/screen/<code>")
 def show(code: str) -> ResponseReturnValue:
     """Show the projector view of a room (needs the teacher key)."""
-    room = find_room(code)
-    key = check_teacher_key(room)
-    return render_template(
-        "screen/show.html",
-        code=room.code,
-        key=key,
-        join_url=join_url(room),
-        qr_url=url_for("qr.draw", code=room.code),
-    )
+    return render_teacher_page(code, "screen/show.html")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint
 from flask.typing import ResponseReturnValue
 
-from .rooms import check_teacher_key, find_room, join_url
+from .rooms import render_teacher_page
 
 bp = Blueprint("teach", __name__)
 
@@ -13,13 +13,4 @@ bp = Blueprint("teach", __name__)
 @bp.route("/teach/<code>")
 def control(code: str) -> ResponseReturnValue:
     """Show the control page of a room (needs the teacher key)."""
-    room = find_room(code)
-    key = check_teacher_key(room)
-    return render_template(
-        "teach/control.html",
-        code=room.code,
-        key=key,
-        join_url=join_url(room),
-        screen_url=url_for("screen.show", code=room.code, key=key, _external=False),
-        qr_url=url_for("qr.draw", code=room.code),
-    )
+    return render_teacher_page(code, "teach/control.html")
