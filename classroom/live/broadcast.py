@@ -91,6 +91,8 @@ class Broadcaster:
             return
         with self._lock:
             self._dirty.add(room.code)
+            if self._running:  # the common case on the vote path: one lock, no more
+                return
         self.start()
 
     def start(self) -> None:
