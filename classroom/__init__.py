@@ -15,6 +15,8 @@ DEFAULTS: dict[str, Any] = {
     "CLASSROOM_PUBLIC_URL": None,  # e.g. http://192.168.1.20:5000, set by the CLI
     "CLASSROOM_DB": None,  # None: instance/classroom.sqlite3
     "CLASSROOM_LANG": None,  # None: the lesson's first language
+    # The school's own contact (who, where, when), shown first on every help screen.
+    "CLASSROOM_SCHOOL_CONTACT": None,
     "CLASSROOM_ASYNC_MODE": "gevent",
     "CLASSROOM_MESSAGE_QUEUE": None,  # redis://... for several workers
     "CLASSROOM_RETENTION_DAYS": 30,

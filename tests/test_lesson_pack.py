@@ -34,6 +34,8 @@ OWN_EXPERIENCE = (
 CONFIRMED_NUMBERS = {
     "102", "116 000", "1712", "103", "0800 98 100", "0800-0432", "020-261 52 75",
     "0800 1111", "0345 6000 459", "116 111",
+    # Crisis lines (facts file §8) and the EU emergency number (§1a).
+    "1813", "0800 32 123", "113", "112",
 }
 
 # Numbers the facts file marks unconfirmed [U]: they must not appear anywhere in the pack.

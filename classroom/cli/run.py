@@ -99,8 +99,12 @@ def print_links(join: str, teacher: str, screen: str, library: str) -> None:
               help="Address phones use (reverse proxy, fixed name).")
 @click.option("--no-browser", is_flag=True, help="Do not open the teacher page.")
 @click.option("--lang", metavar="LANG", help="Language of the room (nl, en, fr, ...).")
+@click.option("--school", metavar="TEXT", envvar="CLASSROOM_SCHOOL_CONTACT",
+              callback=lambda ctx, param, value: school_contact(value),
+              help="Your school's own contact, shown first on every help screen, e.g. "
+              "\"Ms Peeters (trusted contact), room B12, every lunch break\".")
 def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
-        public_url: str | None, no_browser: bool, lang: str | None) -> None:
+        public_url: str | None, no_browser: bool, lang: str | None, school: str | None) -> None:
     """Start a lesson: students join with their phones, you steer from the teacher page."""
     patch_gevent()
     from .. import create_app
@@ -112,6 +116,8 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     settings = {**env_settings(), "CLASSROOM_PUBLIC_URL": base}
     if lang:
         settings["CLASSROOM_LANG"] = lang
+    if school:
+        settings["CLASSROOM_SCHOOL_CONTACT"] = school
     app = create_app(settings)
     with app.app_context():
         rooms = get_rooms()
@@ -125,6 +131,23 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     if not no_browser:
         webbrowser.open(teacher)
     serve(app, host, port)
+
+
+SCHOOL_LENGTH = 200  # one or two lines on a phone
+
+
+def school_contact(value: str | None) -> str | None:
+    """Return the school's contact as typed, without outer spaces, or stop with a plain message."""
+    if value is None:
+        return None
+    text = " ".join(value.split())
+    if not text:
+        raise click.BadParameter("expected who to go to at school, got an empty text",
+                                 param_hint="--school")
+    if len(text) > SCHOOL_LENGTH:
+        raise click.BadParameter(f"expected at most {SCHOOL_LENGTH} characters (it is shown on "
+                                 f"a phone), got {len(text)}", param_hint="--school")
+    return text
 
 
 def prepare(host: str, port: int, public_url: str | None) -> str:

@@ -70,6 +70,10 @@ NOTICE_TITLES = {
     "help": {"nl": "Hulp", "en": "Help", "fr": "Aide"},
 }
 
+# The heading of the school's own contact on a help screen, for a help set without `school:`.
+SCHOOL_TITLES = {"nl": "Op school", "en": "At school", "fr": "À l'école"}
+
+
 def _pick(labels: dict[str, Any], lang: str) -> Any:
     return labels.get(lang) or labels[FALLBACK]
 
@@ -100,6 +104,11 @@ def scale_labels(question: Any, lang: str) -> tuple[str, str]:
     low = localise(question.low, lang, FALLBACK) if question.low else preset[0]
     high = localise(question.high, lang, FALLBACK) if question.high else preset[-1]
     return low, high
+
+
+def school_title(lang: str) -> str:
+    """Return the heading of the school's own contact on a help screen, in `lang`."""
+    return _pick(SCHOOL_TITLES, lang)
 
 
 def notice_title(kind: str, lang: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Issue, did_you_mean
-from .lessons import AskStep, Lesson, NoticeStep, Quiz, SlideStep
+from .lessons import AskStep, HelpSet, Lesson, NoticeStep, Quiz, SlideStep
 from .library import Library
 from .markdown import markup_warnings
 from .questions import Option
@@ -122,6 +122,15 @@ def _ask_problem(ref: str, library: Library, context: Library, failed: dict[str,
     if question_id not in ids:
         return f"quiz '{quiz_id}' has no question '{question_id}'{did_you_mean(question_id, ids)}"
     return ""
+
+
+def help_issues(help_set: HelpSet) -> list[Issue]:
+    """Warn about opening hours that do not say where they come from and when they were read."""
+    return [Issue(("resources", index, "hours" if r.hours else "open"),
+                  "say where these hours come from: add `sources` (url and the date you read "
+                  "it, `checked`) to this service; hours change", severity="warning")
+            for index, r in enumerate(help_set.resources)
+            if (r.hours or r.open) and not r.sources]
 
 
 def markup_issues(lesson: Lesson) -> list[Issue]:

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, StringConstraints, Tag, field_validator
 
+from .hours import WINDOW_PATTERN, check_open
 from .questions import Question
 from .text import Id, Lang, LocalText, NonEmpty, Source, Strict, is_bare_text
 
@@ -122,6 +123,10 @@ class Quiz(Strict):
     sources: list[Source] = []
 
 
+Window = Annotated[str, StringConstraints(pattern=WINDOW_PATTERN)]
+OpenInput = Literal["24/7"] | list[Window] | None
+
+
 class HelpResource(Strict):
     """One place a young person can turn to."""
 
@@ -130,8 +135,38 @@ class HelpResource(Strict):
     phone: NonEmpty | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     chat: bool = False
-    hours: NonEmpty | None = None
+    hours: NonEmpty | None = Field(None, description="When it answers, as the phone shows it.")
+    open: str | list[str] | None = Field(
+        None,
+        description="When it answers, for putting open lines first: '24/7', or weekly windows "
+        "such as 'mon-fri 18:00-21:00' (the laptop's clock). Leave it out when unknown.",
+    )
+    crisis: bool = Field(
+        False, description="A line for someone in acute distress or thinking of suicide."
+    )
     ages: NonEmpty | None = None
+    sources: list[Source] = Field(
+        [], description="Where the number and hours come from, with the date they were read."
+    )
+
+    @field_validator("open", mode="plain", json_schema_input_type=OpenInput)
+    @classmethod
+    def _check_windows(cls, value: Any) -> Any:
+        return check_open(value)
+
+
+class SchoolContact(Strict):
+    """The school's own contact, shown before every service. The teacher fills in `contact`."""
+
+    title: NonEmpty = Field(description="The heading, e.g. 'Op school'.")
+    about: NonEmpty | None = Field(
+        None, description="Who to go to at school, shown under the contact."
+    )
+    contact: NonEmpty | None = Field(
+        None,
+        description="Filled in by the school: a name, a place, when. `classroom run --school` "
+        "sets it for one lesson.",
+    )
 
 
 class HelpSet(Strict):
@@ -143,5 +178,15 @@ class HelpSet(Strict):
     title: NonEmpty
     intro: NonEmpty | None = None
     emergency: NonEmpty | None = None
+    school: SchoolContact | None = Field(
+        None, description="The school's own contact, shown first on every help screen."
+    )
     resources: list[HelpResource] = Field(min_length=1)
     sources: list[Source] = []
+
+    def with_school_contact(self, contact: str | None, title: str) -> HelpSet:
+        """Return this set with the school's contact filled in (`title` when it has no school)."""
+        if not contact:
+            return self
+        school = self.school or SchoolContact(title=title)
+        return self.model_copy(update={"school": school.model_copy(update={"contact": contact})})

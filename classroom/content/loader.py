@@ -7,7 +7,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .checks import Loaded, file_issues, markup_issues, reference_issues, translation_issues
+from .checks import (
+    Loaded,
+    file_issues,
+    help_issues,
+    markup_issues,
+    reference_issues,
+    translation_issues,
+)
 from .errors import Issue, found, issues_from
 from .lessons import HelpSet, Lesson, Quiz
 from .library import Library, Problem
@@ -98,6 +105,8 @@ def _validate(item: Loaded, path: Path) -> None:
         item.model = MODELS[item.kind].model_validate(data)
     except ValidationError as error:
         item.issues.extend(issues_from(error, MODELS[item.kind], data, doc))
+    if isinstance(item.model, HelpSet):
+        item.issues.extend(help_issues(item.model))
     item.failed = item.model is None or bool(item.spots) or any(
         i.severity == "error" for i in item.issues)
 

@@ -23,7 +23,8 @@ def init_app(app: Flask) -> None:
     config = app.config
     library = load_library(content_paths(config["CLASSROOM_CONTENT_PATHS"]))
     store = open_store(config["CLASSROOM_DB"], config["CLASSROOM_ASYNC_MODE"])
-    rooms = Rooms(library, store, default_lang=config["CLASSROOM_LANG"])
+    rooms = Rooms(library, store, default_lang=config["CLASSROOM_LANG"],
+                  school_contact=config["CLASSROOM_SCHOOL_CONTACT"])
     rooms.purge(config["CLASSROOM_RETENTION_DAYS"])
     rooms.restore()
     socketio.init_app(

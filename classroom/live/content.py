@@ -53,3 +53,8 @@ def notice_text(notice: str, lang: str) -> str:
 def notice_title(notice: str, lang: str) -> str:
     """Return the short title of a built-in notice screen."""
     return builtin.notice_title(notice, lang)
+
+
+def school_title(lang: str) -> str:
+    """Return the heading of the school's own contact, for a help set that has none."""
+    return builtin.school_title(lang)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from classroom.content.library import Library
 from classroom.store import RoomRecord, SavedRoom, Store
 
+from . import content
 from .ids import new_join_code, new_secret, normalise_code
 from .room import ENDED, Room
 
@@ -24,11 +25,13 @@ class Rooms:
         store: Store,
         *,
         default_lang: str | None = None,
+        school_contact: str | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.library = library
         self.store = store
         self.default_lang = default_lang
+        self.school_contact = school_contact  # the teacher's `--school`: shown first on help
         self.clock = clock
         self._rooms: dict[str, Room] = {}
         self._lock = threading.Lock()
@@ -59,7 +62,11 @@ class Rooms:
             room = Room(record, lesson, plan, self.store, self.clock)
         else:
             room = Room.restore(saved, lesson, plan, self.store, self.clock)
-        room.help_set = self.library.help_sets.get(lesson.help_for(room.lang))
+        help_set = self.library.help_sets.get(lesson.help_for(room.lang))
+        if help_set is not None:
+            title = content.school_title(room.lang)
+            help_set = help_set.with_school_contact(self.school_contact, title)
+        room.help_set = help_set
         return room
 
     def _free_code(self) -> str:

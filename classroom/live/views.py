@@ -6,9 +6,11 @@ get individual answers, teacher notes, or (before the reveal) correct answers an
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import quote
 
+from classroom.content.hours import open_first
 from classroom.content.text import localise
 
 from .answers import PENDING
@@ -71,14 +73,20 @@ def _common(room: Room, base_url: str) -> dict[str, Any]:
 
 
 def _help_view(room: Room) -> dict[str, Any] | None:
+    """Return the room's help set: the school's contact first, then what is open now."""
     help_set = room.help_set
     if help_set is None:
         return None
+    now = dt.datetime.fromtimestamp(room.clock())  # the laptop's wall clock, as the hours are
     return {
         "title": help_set.title,
         "intro": help_set.intro,
         "emergency": help_set.emergency,
-        "resources": [resource.model_dump() for resource in help_set.resources],
+        "school": help_set.school.model_dump() if help_set.school else None,
+        "resources": [
+            {**resource.model_dump(exclude={"sources"}), "open_now": is_open}
+            for resource, is_open in open_first(help_set.resources, now)
+        ],
     }
 
 

@@ -109,12 +109,23 @@
     ]);
   }
 
+  /* The school's own contact comes first: the teacher fills it in (classroom run --school). */
+  function school(item) {
+    return el("div", { className: "school" }, [
+      el("h3", { text: item.title }),
+      item.contact ? el("p", {}, [el("strong", { text: item.contact })]) : null,
+      item.about ? el("p", { text: item.about }) : null
+    ]);
+  }
+
+  /* The server sends the services with those open now first (content/hours.py). */
   function helpBody() {
     if (!help) return el("p", { text: t("no_help") });
     return el("div", { className: "help-set" }, [
       el("h2", { text: help.title }),
       help.intro ? el("p", { text: help.intro }) : null,
       help.emergency ? el("p", { className: "emergency", text: help.emergency }) : null,
+      help.school ? school(help.school) : null,
       el("ul", { className: "resources" }, (help.resources || []).map(resource))
     ]);
   }

@@ -27,6 +27,7 @@ def main(port: int, db: str) -> None:
             "CLASSROOM_PUBLIC_URL": f"http://127.0.0.1:{port}",
             "CLASSROOM_CONTENT_PATHS": [str(p) for p in [*CONTENT_PATHS, FIXTURES]],
             "CLASSROOM_DEFAULT_LESSON": "web-class",
+            "CLASSROOM_SCHOOL_CONTACT": "Ms Peeters (trusted contact), room B12",
         }
     )
     print("ADMIN", app.extensions["classroom.rooms"].admin_key, flush=True)

@@ -70,3 +70,60 @@ def test_the_teacher_view_suggests_the_step_timer(room):
     assert teach_view(room, "http://192.0.2.1")["timer"] == 45
     actions.go(room, law - 1)
     assert teach_view(room, "http://192.0.2.1")["timer"] is None
+
+
+def monday(hour: int) -> float:
+    """Return the laptop's clock on Monday 30 November 2026 at `hour`:00, local time."""
+    import datetime as dt
+
+    return dt.datetime(2026, 11, 30, hour).timestamp()
+
+
+def help_on_phone(rooms, lang: str) -> dict:
+    from classroom.live.views import student_view
+
+    return student_view(rooms.create("sexting-delen", lang), "http://192.0.2.1")["help"]
+
+
+def test_help_leads_with_the_lines_open_now(store, clock):
+    from classroom.content.library import load_library
+    from classroom.live.registry import Rooms
+
+    rooms = Rooms(load_library(), store, clock=clock)
+    clock.now = monday(10)  # during school: the evening chat is closed
+    morning = help_on_phone(rooms, "fr")["resources"]
+    states = [r["open_now"] for r in morning]
+    assert states == sorted(states, key=lambda s: {True: 0, None: 1, False: 2}[s])
+    assert [r["name"] for r in morning[:3]] == [
+        "Child Focus", "Centre de Prévention du Suicide",
+        "Centres de prise en charge des violences sexuelles (CPVS)"]
+    assert (morning[-1]["name"], morning[-1]["open_now"]) == ("Maintenant j'en parle", False)
+    assert morning[1]["crisis"] is True and morning[1]["hours"] == "jour et nuit, gratuit"
+    assert all("sources" not in r for r in morning)  # phones get what to call, not citations
+    clock.now = monday(19)
+    evening = [r["name"] for r in help_on_phone(rooms, "fr")["resources"] if r["open_now"]]
+    assert evening == ["Child Focus", "Centre de Prévention du Suicide", "Maintenant j'en parle",
+                       "Centres de prise en charge des violences sexuelles (CPVS)"]
+
+
+def test_the_schools_contact_comes_first_as_the_teacher_typed_it(store, clock):
+    from classroom.content.library import load_library
+    from classroom.live.registry import Rooms
+
+    library = load_library()
+    plain = help_on_phone(Rooms(library, store, clock=clock), "nl")["school"]
+    assert plain == {"title": "Op school", "contact": None, "about": library.help_sets[
+        "be-nl"].school.about}
+    contact = "Mevr. Peeters (vertrouwenspersoon), lokaal B12, elke middag"
+    rooms = Rooms(library, store, school_contact=contact, clock=clock)
+    assert help_on_phone(rooms, "nl")["school"]["contact"] == contact
+    assert help_on_phone(rooms, "fr")["school"]["title"] == "À l'école"
+
+
+def test_a_help_set_without_a_school_block_still_shows_the_teachers_contact(library, store):
+    from classroom.live.registry import Rooms
+    from classroom.live.views import student_view
+
+    rooms = Rooms(library, store, school_contact="Mr Janssens, room 4")
+    shown = student_view(rooms.create("live-test", "en"), "http://192.0.2.1")["help"]["school"]
+    assert shown == {"title": "At school", "about": None, "contact": "Mr Janssens, room 4"}

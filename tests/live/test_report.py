@@ -191,9 +191,9 @@ def test_the_bundled_lesson_pairs_its_attitude_questions(store):
     room = rooms.create("sexting-delen", "nl")
     shifts = build_report(room)["shifts"]
     assert [(s["key"], s["steps"]) for s in shifts] == [
-        ("houding/schuld-bij-doorsturer", [5, 23]),
-        ("houding/steun-verdient", [6, 24]),
-        ("houding/weet-waar-hulp", [7, 25]),
+        ("houding/schuld-bij-doorsturer", [5, 25]),
+        ("houding/steun-verdient", [6, 26]),
+        ("houding/weet-waar-hulp", [7, 27]),
     ]
     assert all(s["kind"] == "scale" and not s["shown"] for s in shifts)
 

@@ -3,6 +3,7 @@
 import json
 import time
 
+import pytest
 from socketkit import STEPS, last_state, states
 
 CHOICE = STEPS["choice"]
@@ -158,6 +159,13 @@ def test_ending_the_lesson_shows_the_help_on_every_phone(phones):
     state = last_state(phone, "/student")
     assert state["room"]["phase"] == "ended" and state["step"] is None
     assert state["help"]["resources"][0]["phone"] == "102"
+
+
+@pytest.mark.parametrize("config", [{"CLASSROOM_SCHOOL_CONTACT": "Ms Peeters, room B12"}])
+def test_the_phones_help_starts_with_the_school_contact_the_teacher_gave(phones):
+    phone = phones.student(1)
+    school = last_state(phone, "/student")["help"]["school"]
+    assert school == {"title": "At school", "about": None, "contact": "Ms Peeters, room B12"}
 
 
 def test_a_whole_lesson_never_sends_notes_answers_or_early_solutions(phones, room):

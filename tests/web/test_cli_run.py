@@ -20,7 +20,7 @@ import click
 import pytest
 
 from classroom.cli.lan import interface_addresses, lan_address, pick_address
-from classroom.cli.run import base_url, choose_lesson, port_problem
+from classroom.cli.run import base_url, choose_lesson, port_problem, school_contact
 from classroom.cli.serve import QuietHandler, raise_file_limit
 from tests.browser.conftest import free_port
 
@@ -212,6 +212,10 @@ def test_purge_deletes_finished_rooms_now(tmp_path):
     [
         (["--lesson", "nope"], "No lesson 'nope'. Lessons available:"),
         (["--lang", "de"], "lang: expected one of"),
+        (["--school", "  "], "Invalid value for --school: expected who to go to at school, got "
+                             "an empty text"),
+        (["--school", "x" * 201], "expected at most 200 characters (it is shown on a phone), "
+                                  "got 201"),
     ],
 )
 def test_run_stops_with_a_plain_message(tmp_path, args, message):
@@ -219,6 +223,15 @@ def test_run_stops_with_a_plain_message(tmp_path, args, message):
     out, err = process.communicate(timeout=30)
     assert process.returncode == 2
     assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [(None, None), ("Ms Peeters", "Ms Peeters"),
+     ("  Mevr. Peeters,\n  lokaal B12 ", "Mevr. Peeters, lokaal B12"), ("é" * 200, "é" * 200)],
+)
+def test_the_school_contact_is_kept_on_one_line(typed, kept):
+    assert school_contact(typed) == kept
 
 
 def test_run_on_a_taken_port_says_so(tmp_path):

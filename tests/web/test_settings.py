@@ -17,6 +17,8 @@ from .conftest import CONTENT_PATHS
         ({"CLASSROOM_JOIN_RATE": "2.5"}, {"CLASSROOM_JOIN_RATE": 2.5}),
         ({"CLASSROOM_DB": "/tmp/x.db", "HOME": "/root"}, {"CLASSROOM_DB": "/tmp/x.db"}),
         ({"CLASSROOM_PROXIES": "1"}, {"CLASSROOM_PROXIES": 1}),
+        ({"CLASSROOM_SCHOOL_CONTACT": "Ms Peeters, B12"},
+         {"CLASSROOM_SCHOOL_CONTACT": "Ms Peeters, B12"}),
     ],
 )
 def test_settings_take_the_type_of_their_default(environ, expected):
