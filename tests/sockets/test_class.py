@@ -121,7 +121,7 @@ def test_free_text_is_moderated_before_the_projector_shows_it(phones):
     teach_emit(teach, "reveal")
     teach_emit(teach, "moderate", {"id": pending[0]["id"], "approve": True})
     teach_emit(teach, "moderate", {"id": pending[2]["id"], "approve": False})
-    assert last_state(screen, "/screen")["results"]["words"] == [{"text": "trust", "count": 1}]
+    assert last_state(screen, "/screen")["results"]["phrases"] == [{"text": "trust", "count": 1}]
     assert [p["id"] for p in last_state(teach, "/teach")["pending"]] == [pending[1]["id"]]
 
 
