@@ -60,6 +60,9 @@ class Rooms:
         else:
             room = Room.restore(saved, lesson, plan, self.store, self.clock)
         room.help_set = self.library.help_sets.get(lesson.help_for(room.lang))
+        room.help_sets = {
+            lang: self.library.help_sets.get(lesson.help_for(lang)) for lang in lesson.languages
+        }
         return room
 
     def _free_code(self) -> str:
