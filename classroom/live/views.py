@@ -62,6 +62,7 @@ def _common(room: Room, base_url: str, lang: str | None = None) -> dict[str, Any
             "locked": room.locked,
             "join_url": join_url(room, base_url),
             "connected": room.presence.connected,
+            "min_group": min_group(room),
         },
         "now": room.clock(),
         "step": step_view(current, len(room.plan), lang) if current else None,
