@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.states import every_state
+from tests.browser.test_accessibility import AXE, RUN_AXE
 
 pytestmark = pytest.mark.browser
 
@@ -67,17 +68,25 @@ def open_page(chromium, url: str, size: tuple[int, int], ready: str):
     page.goto(url)
     page.wait_for_selector(ready, state="attached")
     page.add_script_tag(path=str(LAYOUT))
+    page.add_script_tag(path=str(AXE))
     return context, page, errors
 
 
-def walk(page, shots, role: str, check: str, sizes, found: dict, snap=None) -> int:
-    """Show each state at each size; note the problems by state and size; return the count."""
-    count = 0
+def walk(page, shots, role: str, check: str, sizes, found: dict, snap=None, axe=False) -> int:
+    """Show each state at each size; note the problems by state and size; return the count.
+
+    With `axe`, at the first size, axe also looks at the first state of each kind of step in
+    each phase (the pages are the same in every language: one language is enough for axe).
+    """
+    count, audited = 0, set()
     for width, height in sizes:
         page.set_viewport_size({"width": width, "height": height})
         for shot in shots:
             problems = page.evaluate(SHOW, [getattr(shot, role), check])
             count += 1
+            if axe and (width, height) == sizes[0] and (shot.kind, shot.phase) not in audited:
+                audited.add((shot.kind, shot.phase))
+                problems += [f"axe: {v}" for v in page.evaluate(RUN_AXE)]
             if problems:
                 found[f"{role} {width}x{height} {shot.name}"] = problems[:3]
             if snap:
@@ -105,7 +114,7 @@ def snapper(role: str):
 def test_every_state_fits_the_projector_phones_and_remote(server, chromium, states, lang):
     base, admin_key, _log = server
     found: dict[str, list[str]] = {}
-    shots = states[lang]
+    shots, axe = states[lang], lang == LANGS[0]
     code, key = start_room(base, admin_key, lang)
     pages = []
     try:
@@ -113,18 +122,18 @@ def test_every_state_fits_the_projector_phones_and_remote(server, chromium, stat
             chromium, f"{base}/screen/{code}?key={key}", PROJECTORS[0], "#phones:not(:empty)"
         )
         pages.append((context, errors))
-        seen = walk(screen, shots, "screen", "projector", PROJECTORS, found, snapper("screen"))
+        seen = walk(screen, shots, "screen", "projector", PROJECTORS, found, snapper("screen"), axe)
         context, remote, errors = open_page(
             chromium, f"{base}/teach/{code}?key={key}", REMOTES[0], "#outline li"
         )
         pages.append((context, errors))
-        seen += walk(remote, shots, "teach", "remote", REMOTES, found, snapper("teach"))
+        seen += walk(remote, shots, "teach", "remote", REMOTES, found, snapper("teach"), axe)
         phone_code, _ = start_room(base, admin_key, lang)  # phones join a room of their own
         context, phone, errors = open_page(
             chromium, f"{base}/j/{phone_code}?lang={lang}", PHONES[0], "#heading:not(:empty)"
         )
         pages.append((context, errors))
-        seen += walk(phone, shots, "student", "phone", PHONES, found, snapper("student"))
+        seen += walk(phone, shots, "student", "phone", PHONES, found, snapper("student"), axe)
     finally:
         for context, _ in pages:
             context.close()
