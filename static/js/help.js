@@ -8,7 +8,7 @@ var Help = (function () {
   var el = Classroom.el, t = Classroom.t;
   var OWN = { title: 1, intro: 1, emergency: 1 };
 
-  function host(url) { return url.replace(/^https?:\/\//, "").replace(/\/$/, ""); }
+  function host(url) { return url.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, ""); }
 
   function isService(value) { return value && typeof value === "object" && !Array.isArray(value); }
 

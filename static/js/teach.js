@@ -81,8 +81,10 @@
         return el("li", { className: item.flagged ? "flagged" : "" }, [
           el("span", { className: "pending-text phrase", text: item.text }),
           item.flagged ? el("span", { className: "badge", text: t("flagged") }) : null,
-          el("button", { type: "button", className: "button", text: t("approve"), disabled: ended, onclick: function () { command("moderate", { id: item.id, approve: true }); } }),
-          el("button", { type: "button", className: "button", text: t("reject"), disabled: ended, onclick: function () { command("moderate", { id: item.id, approve: false }); } })
+          el("span", { className: "pending-actions" }, [
+            el("button", { type: "button", className: "button", text: t("approve"), disabled: ended, onclick: function () { command("moderate", { id: item.id, approve: true }); } }),
+            el("button", { type: "button", className: "button", text: t("reject"), disabled: ended, onclick: function () { command("moderate", { id: item.id, approve: false }); } })
+          ])
         ]);
       }));
     }

@@ -31,9 +31,10 @@ def to_first_question(lesson, projector) -> None:
 def test_a_class_answers_and_the_projector_shows_the_results(lesson):
     projector = lesson.projector()
     projector.wait_for_selector("#phones:has-text('0 gsm')")
-    assert projector.text_content("#join-lesson") == "Delen of niet?"  # the lobby names the lesson
+    assert projector.text_content("#join-lesson") == "Delen of niet?"  # the lesson's title
     assert projector.eval_on_selector("img.qr", "img => img.complete && img.naturalWidth > 0")
-    assert projector.text_content("#join-url") == lesson.base.removeprefix("http://")  # no code in it
+    # the address to type, then the code: not a link that holds the code already
+    assert projector.text_content("#join-url") == lesson.base.removeprefix("http://")
     assert projector.text_content("#join-code") == f"{lesson.code[:3]} {lesson.code[3:]}"
     phones = [lesson.phone() for _ in range(3)]
     projector.wait_for_selector("#phones:has-text('3 gsm')")
@@ -109,7 +110,9 @@ def test_the_timer_counts_down_by_the_servers_clock(lesson):
     phone.wait_for_selector("#timer:has-text('nog 00:')")
     seconds = int(re.search(r"00:(\d+)", phone.text_content("#timer")).group(1))
     assert 25 <= seconds <= 30
-    lesson.teacher.wait_for_selector("#room-state:has-text('Stemmen open · 0 van 1 antwoordden · nog 00:')")
+    lesson.teacher.wait_for_selector(
+        "#room-state:has-text('Stemmen open · 0 van 1 antwoordden · nog 00:')"
+    )
 
 
 def test_the_teacher_is_offered_the_lessons_suggested_timer(lesson):

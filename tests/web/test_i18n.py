@@ -56,7 +56,8 @@ def test_every_message_is_translated(lang):
     template = template_ids()
     found = messages(lang)
     assert set(found) == template, "run pybabel update, then translate"
-    assert [msgid for msgid, text in found.items() if not all(t for _, t in forms(msgid, text))] == []
+    untranslated = [m for m, text in found.items() if not all(t for _, t in forms(m, text))]
+    assert untranslated == []
     assert [m.id for m in catalog(lang) if m.fuzzy and m.id] == []
 
 
