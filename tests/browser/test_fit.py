@@ -8,6 +8,7 @@ few minutes. It fails on anything outside the screen, cut off, or drawn over som
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import urllib.parse
@@ -141,3 +142,34 @@ def test_every_state_fits_the_projector_phones_and_remote(server, chromium, stat
     assert [error for _, errors in pages for error in errors] == []
     listed = "\n".join(f"{name}: {problems}" for name, problems in list(found.items())[:40])
     assert not found, f"{len(found)} states do not fit:\n{listed}"
+
+
+def test_a_long_question_shrinks_first_and_too_many_phrases_are_counted(server, chromium, states):
+    base, admin_key, _log = server
+    code, key = start_room(base, admin_key, "nl")
+    question = next(s for s in states["nl"] if s.kind == "choice" and s.phase == "shown")
+    long_question = json.loads(json.dumps(question.screen))
+    long_question["step"]["question"]["text"] = "Een heel lange vraag over het delen van foto's in de klas. " * 16
+    text = next(s for s in states["nl"] if s.kind == "text" and s.phase == "revealed")
+    crowded = json.loads(json.dumps(text.screen))
+    crowded["results"]["phrases"] = [
+        {"text": f"Antwoord {n}: " + "niet doorsturen en hulp zoeken " * 2, "count": 30 - n}
+        for n in range(30)
+    ]
+    context, page, errors = open_page(
+        chromium, f"{base}/screen/{code}?key={key}", (1024, 768), "#phones:not(:empty)"
+    )
+    try:
+        assert page.evaluate(SHOW, [long_question, "projector"]) == []
+        fits = page.evaluate("() => ['--q-fit', '--b-fit'].map(n => "
+                             "Number(document.documentElement.style.getPropertyValue(n)))")
+        assert fits[0] < 1 and fits[0] <= fits[1]  # the question gave way first and most
+        assert fits[0] >= 0.62 and fits[1] >= 0.6  # never below the floors of fit.js
+        assert page.evaluate(SHOW, [crowded, "projector"]) == []
+        shown = page.locator(".phrase:visible").count()
+        assert 0 < shown < 30
+        left_out = sum(30 - n for n in range(shown, 30))
+        assert page.text_content(".more") == f"en nog {left_out} antwoorden"  # none cut silently
+    finally:
+        context.close()
+    assert errors == []

@@ -123,3 +123,16 @@ def test_unknown_room_gets_a_clear_page(client):
     assert page.status_code == 404
     assert "Er loopt geen les met de code KKKKKK." in page.text
     assert 'href="/"' in page.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms"),
+    [
+        ("nl", ["{count} antwoorden", "{count} antwoord", "{count} antwoorden"]),
+        ("en", ["{count} answers", "{count} answer", "{count} answers"]),
+        ("fr", ["{count} réponse", "{count} réponse", "{count} réponses"]),  # 0 is singular
+    ],
+)
+def test_counted_texts_come_as_ngettext_forms_for_0_1_and_2(client, room, lang, forms):
+    page = client.get(f"/j/{room.code}?lang={lang}")
+    assert texts_of(page)["answers"] == forms
