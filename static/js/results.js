@@ -34,7 +34,7 @@ var Results = (function () {
       var correct = marked.indexOf(index) >= 0;
       var label = (question.options || [])[index] || String(index + 1);
       var item = bar(label, count, results.total, correct ? "correct" : "", letter(index)); /* total leaves passes out */
-      if (correct) item.appendChild(el("span", { className: "tag", text: t("correct") }));
+      if (correct) item.firstChild.appendChild(el("span", { className: "tag", text: t("correct") }));
       list.appendChild(item);
     });
     var parts = [list];
@@ -75,7 +75,7 @@ var Results = (function () {
     FLAGS.forEach(function (id) {
       var expected = results.expected === id;
       var item = bar(labels[id] || t("flag_" + id), results.counts[id] || 0, given, "flag-" + id + (expected ? " expected" : ""), swatch(id));
-      if (expected) item.appendChild(el("span", { className: "tag", text: t("expected_tag") }));
+      if (expected) item.firstChild.appendChild(el("span", { className: "tag", text: t("expected_tag") }));
       list.appendChild(item);
     });
     var parts = [el("div", { className: "flag-results" }, [list])];

@@ -145,6 +145,8 @@
   screen.on("connect_error", function (error) { toast(error.data && error.data.message ? error.data.message : t("offline")); });
   window.setInterval(tick, 1000);
   window.addEventListener("resize", function () { drawn = ""; draw(); });
+  /* the typeface arrives after the first draw (font-display: swap): fit again with its sizes */
+  if (document.fonts) document.fonts.ready.then(function () { drawn = ""; draw(); });
 
   function command(event, payload) {
     teach.timeout(5000).emit(event, payload || {}, function (error, ack) {

@@ -70,6 +70,7 @@ def main() -> None:
             page.goto(links[urls[role]])
             page.wait_for_function("() => document.getElementById('texts') && window.io")
             page.wait_for_timeout(800)  # the first state from the server, then ours
+            page.evaluate("() => document.fonts.ready.then(() => true)")
             (shot,) = [s for key, s in shots.items() if key.endswith(name)]
             page.evaluate("state => Classroom.show(state)", getattr(shot, role))
             page.wait_for_timeout(200)

@@ -68,6 +68,7 @@ def open_page(chromium, url: str, size: tuple[int, int], ready: str):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url)
     page.wait_for_selector(ready, state="attached")
+    page.evaluate("() => document.fonts.ready.then(() => true)")  # measure with the real type
     page.add_script_tag(path=str(LAYOUT))
     page.add_script_tag(path=str(AXE))
     return context, page, errors
@@ -149,7 +150,8 @@ def test_a_long_question_shrinks_first_and_too_many_phrases_are_counted(server, 
     code, key = start_room(base, admin_key, "nl")
     question = next(s for s in states["nl"] if s.kind == "choice" and s.phase == "shown")
     long_question = json.loads(json.dumps(question.screen))
-    long_question["step"]["question"]["text"] = "Een heel lange vraag over het delen van foto's in de klas. " * 16
+    sentence = "Een heel lange vraag over het delen van foto's in de klas. "
+    long_question["step"]["question"]["text"] = sentence * 16
     text = next(s for s in states["nl"] if s.kind == "text" and s.phase == "revealed")
     crowded = json.loads(json.dumps(text.screen))
     crowded["results"]["phrases"] = [

@@ -64,7 +64,7 @@ def test_a_class_answers_and_the_projector_shows_the_results(lesson):
     projector.keyboard.press("Enter")
     projector.wait_for_selector(".results .bar")
     assert counts(projector) == [2, 1, 0]
-    assert projector.locator(".bar-label > span:last-child").all_text_contents() == OPTIONS
+    assert projector.locator(".bar-label > span:nth-child(2)").all_text_contents() == OPTIONS
     widths = projector.eval_on_selector_all(".bar .fill", "fills => fills.map(f => f.style.width)")
     assert widths == ["67%", "33%", "0%"]
     phones[2].wait_for_selector(".results .bar")
