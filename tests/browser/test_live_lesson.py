@@ -386,3 +386,17 @@ def test_phones_read_their_own_language_and_the_projector_the_rooms(lesson):
     assert "Ik antwoord liever niet" in dutch.text_content(".answers")
     assert "Sam krijgt" in projector.text_content("#title")  # the room's language
     assert projector.get_attribute("html", "lang") == "nl"
+
+
+def test_help_closes_from_its_top_and_with_the_back_button(lesson):
+    phone = lesson.phone()
+    phone.click("#help-open")
+    phone.evaluate("document.getElementById('help').scrollTop = 5000")  # read to the end
+    close = phone.locator("#help-close").bounding_box()
+    assert close["y"] < 80 and close["height"] >= 44  # still at the top, a thumb's size
+    phone.click("#help-close")
+    assert phone.is_hidden("#help")
+    phone.click("#help-open")
+    phone.go_back()  # the phone's back button closes help, and stays on the lesson
+    phone.wait_for_selector("#help", state="hidden")
+    assert f"/j/{lesson.code}" in phone.url
