@@ -13,8 +13,6 @@ from typing import Any
 from flask import current_app, has_request_context, request, session
 from flask_socketio import ConnectionRefusedError, Namespace, join_room
 
-from classroom.content.builtin import LANGUAGES
-
 from . import actions, get_rooms
 from .broadcast import Broadcaster, channel
 from .errors import LiveError
@@ -29,7 +27,7 @@ from .payloads import (
     TimerIn,
     parse,
 )
-from .views import build
+from .views import build, reading_language
 
 log = logging.getLogger(__name__)
 LIFECYCLE = ("connect", "disconnect")
@@ -181,12 +179,6 @@ class TeachNamespace(RoleNamespace):
     on_end = _action(actions.end)
 
 
-def reading_language(room: Any, auth: Any) -> str:
-    """Return the language a phone asked for (`auth.lang`) if the lesson has it, else the room's."""
-    asked = auth.get("lang") if isinstance(auth, dict) else None
-    return asked if asked in room.lesson.languages and asked in LANGUAGES else room.lang
-
-
 class StudentNamespace(RoleNamespace):
     """`/student`: a phone joins with `{code, device}`, answers, and syncs."""
 
@@ -198,7 +190,7 @@ class StudentNamespace(RoleNamespace):
             room, pid = self._join(auth if isinstance(auth, dict) else {})
         except LiveError as error:
             raise refuse(error) from None
-        lang = reading_language(room, auth)
+        lang = reading_language(room, auth.get("lang") if isinstance(auth, dict) else None)
         session[self.role] = (room.code, pid)
         session[LANG] = lang
         join_room(channel(room.code, self.role))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
+from classroom.content.builtin import LANGUAGES
 from classroom.content.text import localise
 
 from .answers import APPROVED, PENDING
@@ -84,11 +85,16 @@ def showing_help(room: Room) -> bool:
     return current is not None and getattr(current.step, "notice", None) == "help"
 
 
+def reading_language(room: Room, asked: object) -> str:
+    """Return the language a phone asked for if the lesson and pages have it, else the room's."""
+    return asked if asked in room.lesson.languages and asked in LANGUAGES else room.lang
+
+
 def student_view(
     room: Room, base_url: str, pid: str | None = None, lang: str | None = None
 ) -> dict[str, Any]:
     """Return what a phone sees in `lang` (the room's if None); with `pid`, its own answer."""
-    lang = lang if lang in room.lesson.languages else room.lang
+    lang = reading_language(room, lang)
     view = _common(room, base_url, lang)
     # Live counts stay off the phones: they do not need them, and leaving them out means a
     # vote or a reconnect changes nothing a phone sees, so thirty phones are not re-sent a state.
@@ -139,7 +145,6 @@ def teach_view(room: Room, base_url: str) -> dict[str, Any]:
     view["steps"] = [outline_entry(planned, room.lang) for planned in room.plan]
     view["pending"] = _pending(room)
     view["projected"] = _projected(room)
-    view["help"] = _help_set(room, room.lang)
     view["timer"] = current.timer if current else None
     view["teacher_url"] = teacher_url(room, base_url)
     return view

@@ -30,7 +30,7 @@ def picked_language() -> str | None:
     return asked if asked in LANGUAGES else None
 
 
-def reading_language(offered: list[str], room_lang: str) -> str:
+def phone_language(offered: list[str], room_lang: str) -> str:
     """Return the language a phone reads: ?lang=, else its browser's, if the lesson has it.
 
     The projector keeps the room's language; each phone may read another the lesson offers.

@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from .i18n import LANGUAGE_NAMES, picked_language, reading_language, use_room_language
+from .i18n import LANGUAGE_NAMES, phone_language, picked_language, use_room_language
 from .rooms import code_problem, find_room, lookup, normalise_code
 
 bp = Blueprint("student", __name__)
@@ -40,7 +40,7 @@ def follow(code: str) -> ResponseReturnValue:
     if canonical != code and code_problem(canonical) is None:  # k7r-m4p: the room's own URL
         return redirect(url_for("student.follow", code=canonical, lang=picked_language()))
     room = find_room(code)
-    lang = reading_language(room.lesson.languages, room.lang)
+    lang = phone_language(room.lesson.languages, room.lang)
     use_room_language(lang)
     return render_template(
         "student/app.html",
