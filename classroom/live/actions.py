@@ -119,28 +119,48 @@ def lock(room: Room, locked: bool) -> None:
     room.change(_set(locked=locked))
 
 
-def moderate(room: Room, mod_id: str, approve: bool) -> None:
-    """Approve or reject one free-text answer, found by its moderation id."""
+def _moderation_ids(room: Room) -> dict[str, tuple[int, str, Any]]:
+    """Return {moderation id: (step, participant, answer)}; call under the room's lock."""
+    # Under the lock: a phone answering meanwhile adds to these dicts.
+    return {
+        answer.mod_id: (step, pid, answer)
+        for step, answers in room.answers.items()
+        for pid, answer in answers.items()
+        if answer.mod_id
+    }
+
+
+def _moderate(room: Room, mod_ids: list[str], approve: bool, strict: bool) -> None:
     status = APPROVED if approve else REJECTED
 
     def mutate(record: RoomRecord) -> list[Callable[[], Pending]]:
-        # Searched under the room's lock: a phone answering meanwhile adds to these dicts.
-        found = next(
-            (
-                (step, pid, answer)
-                for step, answers in room.answers.items()
-                for pid, answer in answers.items()
-                if answer.mod_id == mod_id
-            ),
-            None,
-        )
-        if found is None:
+        known = _moderation_ids(room)
+        if strict and any(mod_id not in known for mod_id in mod_ids):
             raise room.error("bad-value")
-        step, pid, answer = found
-        answer.status = status
-        return [lambda: room.store.set_status(room.code, step, pid, status)]
+        writes = []
+        for mod_id in dict.fromkeys(mod_ids):
+            if mod_id not in known:
+                continue
+            step, pid, answer = known[mod_id]
+            answer.status = status
+            writes.append(lambda s=step, p=pid: room.store.set_status(room.code, s, p, status))
+        return writes
 
     room.change(mutate)
+
+
+def moderate(room: Room, mod_id: str, approve: bool) -> None:
+    """Approve or reject one free-text answer, found by its moderation id."""
+    _moderate(room, [mod_id], approve, strict=True)
+
+
+def moderate_many(room: Room, mod_ids: list[str], approve: bool) -> None:
+    """Approve or reject the answers the teacher saw ("approve all"), in one change.
+
+    An id no longer there (the phone changed its answer since) is skipped: its new text
+    stays pending until the teacher has seen it.
+    """
+    _moderate(room, mod_ids, approve, strict=False)
 
 
 def end(room: Room) -> None:

@@ -63,8 +63,16 @@ class Broadcaster:
             self.start()
 
     def _send_students(self, room: Room, every_phone: bool) -> None:
-        base = build("student", room, self.base_url)
-        seen = {key: value for key, value in base.items() if key != "now"}
+        langs = room.presence.languages()
+        # One view per language the phones read (a phone may read another than the room's).
+        bases = {
+            lang: build("student", room, self.base_url, lang=lang)
+            for lang in {room.lang, *langs.values()}
+        }
+        seen = {
+            lang: {key: value for key, value in base.items() if key != "now"}
+            for lang, base in bases.items()
+        }
         with self._lock:
             if not every_phone and self._last_student.get(room.code) == seen:
                 return  # nothing a phone sees has changed: spare every phone a message
@@ -72,16 +80,20 @@ class Broadcaster:
         # Each phone gets its own `mine` (a reconnecting page only draws its last state), but
         # most phones share it (all unanswered after `next`): one emit per distinct `mine`
         # encodes the state once for the whole group instead of once per phone.
-        groups: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        groups: dict[tuple[str | None, str], tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
-            mine = room.mine(pid)
-            groups.setdefault(json.dumps(mine, sort_keys=True), (mine, []))[1].append(sid)
-        for mine, sids in groups.values():
+            mine, lang = room.mine(pid), langs.get(sid)
+            group = (lang, json.dumps(mine, sort_keys=True))
+            groups.setdefault(group, (mine, []))[1].append(sid)
+        for (lang, _), (mine, sids) in groups.items():
+            base = bases.get(lang, bases[room.lang])
             self.socketio.emit("state", {**base, "mine": mine}, to=sids, namespace="/student")
 
-    def send_one(self, room: Room, role: str, sid: str, pid: str | None = None) -> None:
-        """Send one socket (just connected) its role's view of `room`."""
-        view = build(role, room, self.base_url, pid)
+    def send_one(
+        self, room: Room, role: str, sid: str, pid: str | None = None, lang: str | None = None
+    ) -> None:
+        """Send one socket (just connected) its role's view of `room` (a phone's in `lang`)."""
+        view = build(role, room, self.base_url, pid, lang)
         self.socketio.emit("state", view, to=sid, namespace=f"/{role}")
 
     def mark(self, room: Room) -> None:

@@ -71,6 +71,15 @@ class ModerateIn(Payload):
     approve: StrictBool
 
 
+class ModerateManyIn(Payload):
+    """`{"ids": ["t12", "t13"], "approve": true}`: the answers the teacher saw, at once."""
+
+    ids: Annotated[
+        list[Annotated[str, StringConstraints(max_length=20)]], Field(min_length=1, max_length=2000)
+    ]
+    approve: StrictBool
+
+
 def parse(model: type[P], data: object, lang: str | None = None) -> P:
     """Return `data` as `model`, or raise a `bad-request` LiveError."""
     if data is None and model is Empty:

@@ -10,17 +10,19 @@ class Presence:
 
     def __init__(self) -> None:
         self._sockets: dict[str, str] = {}  # socket id -> participant id
+        self._langs: dict[str, str | None] = {}  # socket id -> the language its page speaks
         # Sockets per participant, kept as we go: every view reads the count, and counting
         # the distinct participants of 2000 sockets on each connect made joining O(N²).
         self._per_pid: dict[str, int] = {}
         self._lock = threading.Lock()
 
-    def attach(self, sid: str, pid: str) -> None:
-        """Remember that socket `sid` belongs to participant `pid`."""
+    def attach(self, sid: str, pid: str, lang: str | None = None) -> None:
+        """Remember that socket `sid` belongs to participant `pid` (and reads `lang`)."""
         with self._lock:
             if sid in self._sockets:
                 self._forget(sid)
             self._sockets[sid] = pid
+            self._langs[sid] = lang
             self._per_pid[pid] = self._per_pid.get(pid, 0) + 1
 
     def detach(self, sid: str) -> None:
@@ -31,6 +33,7 @@ class Presence:
 
     def _forget(self, sid: str) -> None:
         pid = self._sockets.pop(sid)
+        self._langs.pop(sid, None)
         left = self._per_pid[pid] - 1
         if left:
             self._per_pid[pid] = left
@@ -41,6 +44,11 @@ class Presence:
         """Return (socket id, participant id) pairs."""
         with self._lock:
             return list(self._sockets.items())
+
+    def languages(self) -> dict[str, str | None]:
+        """Return the language of each socket (None: the room's)."""
+        with self._lock:
+            return dict(self._langs)
 
     @property
     def connected(self) -> int:

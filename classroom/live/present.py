@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from classroom.content.hours import open_first
 from classroom.content.library import PlannedStep
 from classroom.content.questions import CRITERIA, FLAGS
 from classroom.content.text import localise
@@ -11,6 +13,8 @@ from classroom.content.text import localise
 from . import content
 
 TITLE_LENGTH = 60
+# What a help set says about itself, not to the people who need help.
+HELP_BOOKKEEPING = {"id", "country", "language", "sources"}
 
 
 def question_view(question: Any, key: str | None, lang: str) -> dict[str, Any]:
@@ -49,9 +53,15 @@ def question_view(question: Any, key: str | None, lang: str) -> dict[str, Any]:
 
 def step_view(planned: PlannedStep, count: int, lang: str) -> dict[str, Any]:
     """Return the public form of a step: slide HTML, prompt or question."""
-    view: dict[str, Any] = {"index": planned.index, "count": count, "kind": planned.kind}
+    view: dict[str, Any] = {
+        "index": planned.index,
+        "count": count,
+        "kind": planned.kind,
+        "title": step_title(planned, lang),
+    }
     step: Any = planned.step
     if planned.kind == "notice":
+        view["notice"] = step.notice
         extra = localise(step.text, lang) if step.text else ""
         view["html"] = content.markdown(content.notice_text(step.notice, lang) + "\n\n" + extra)
     elif planned.kind == "slide":
@@ -90,3 +100,20 @@ def outline_entry(planned: PlannedStep, lang: str) -> dict[str, Any]:
 def notes_of(planned: PlannedStep, lang: str) -> list[str]:
     """Return the teacher notes of a step, in the room's language."""
     return [localise(note, lang) for note in planned.notes]
+
+
+def help_view(help_set: Any, now: dt.datetime) -> dict[str, Any] | None:
+    """Return a help set as every page draws it: all its fields but the bookkeeping.
+
+    Taken whole from the model, so a field or a kind of service added to help sets shows up
+    on the phones and the projector without a change here. The school's contact comes
+    first (its own field), then the services open at `now`, each marked `open_now`.
+    """
+    if help_set is None:
+        return None
+    view = help_set.model_dump(exclude=HELP_BOOKKEEPING, exclude_none=True)
+    view["resources"] = [
+        {**resource.model_dump(exclude={"sources"}, exclude_none=True), "open_now": is_open}
+        for resource, is_open in open_first(help_set.resources, now)
+    ]
+    return view

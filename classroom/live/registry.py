@@ -62,12 +62,16 @@ class Rooms:
             room = Room(record, lesson, plan, self.store, self.clock)
         else:
             room = Room.restore(saved, lesson, plan, self.store, self.clock)
-        help_set = self.library.help_sets.get(lesson.help_for(room.lang))
-        if help_set is not None:
-            title = content.school_title(room.lang)
-            help_set = help_set.with_school_contact(self.school_contact, title)
-        room.help_set = help_set
+        room.help_sets = {lang: self._help_set(lesson, lang) for lang in lesson.languages}
+        room.help_set = room.help_sets.get(room.lang)
         return room
+
+    def _help_set(self, lesson, lang: str):
+        """Return the lesson's help set for `lang`, with the school's contact filled in."""
+        help_set = self.library.help_sets.get(lesson.help_for(lang))
+        if help_set is not None:
+            help_set = help_set.with_school_contact(self.school_contact, content.school_title(lang))
+        return help_set
 
     def _free_code(self) -> str:
         while True:

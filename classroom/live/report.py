@@ -84,7 +84,7 @@ def _items(question: Any, result: dict[str, Any], lang: str) -> list[dict[str, A
                   place=place, score=result["scores"][i])
             for place, i in enumerate(result["order"], start=1)
         ]
-    return [_item("word", w["text"], w["text"], w["count"], given) for w in result["words"]]
+    return [_item("phrase", p["text"], p["text"], p["count"], given) for p in result["phrases"]]
 
 
 def _rounds(plan: list[PlannedStep]) -> dict[int, int]:

@@ -42,6 +42,7 @@ class Room:
         self.presence = Presence()
         self.mod_seq = 0
         self.help_set: Any = None  # the lesson's help set, shown on every phone
+        self.help_sets: dict[str, Any] = {}  # the help set of each language of the lesson
         self._lock = threading.Lock()
 
     @classmethod

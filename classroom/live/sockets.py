@@ -16,11 +16,22 @@ from flask_socketio import ConnectionRefusedError, Namespace, join_room
 from . import actions, get_rooms
 from .broadcast import Broadcaster, channel
 from .errors import LiveError
-from .payloads import AnswerIn, Empty, GoIn, LockIn, ModerateIn, Payload, TimerIn, parse
-from .views import build
+from .payloads import (
+    AnswerIn,
+    Empty,
+    GoIn,
+    LockIn,
+    ModerateIn,
+    ModerateManyIn,
+    Payload,
+    TimerIn,
+    parse,
+)
+from .views import build, reading_language
 
 log = logging.getLogger(__name__)
 LIFECYCLE = ("connect", "disconnect")
+LANG = "student.lang"  # the session key of the language a phone reads
 INTERNAL = ("unknown", "extra")  # dispatch targets, not events a client may name
 
 
@@ -66,6 +77,8 @@ class RoleNamespace(Namespace):
         if not isinstance(exc, LiveError):
             log.error("unexpected %s in a %s handler", type(exc).__name__, self.role, exc_info=exc)
             exc = LiveError("bad-request", self._lang())
+        else:  # the domain speaks the room's language; a phone may read another
+            exc = LiveError(exc.code, self._lang() or exc.lang)
         if has_request_context() and request.event["message"] == "connect":
             raise refuse(exc)  # returning an ack from connect would let the socket in
         return exc.ack()
@@ -160,6 +173,9 @@ class TeachNamespace(RoleNamespace):
     on_lock = _action(actions.lock, LockIn, lambda p: (p.locked,))
     # Moderating a hundred texts must not send a hundred states to every phone in a hall.
     on_moderate = _action(actions.moderate, ModerateIn, lambda p: (p.id, p.approve), False)
+    on_moderate_many = _action(
+        actions.moderate_many, ModerateManyIn, lambda p: (p.ids, p.approve), False
+    )
     on_end = _action(actions.end)
 
 
@@ -174,11 +190,17 @@ class StudentNamespace(RoleNamespace):
             room, pid = self._join(auth if isinstance(auth, dict) else {})
         except LiveError as error:
             raise refuse(error) from None
+        lang = reading_language(room, auth.get("lang") if isinstance(auth, dict) else None)
         session[self.role] = (room.code, pid)
+        session[LANG] = lang
         join_room(channel(room.code, self.role))
-        room.presence.attach(request.sid, pid)
-        self.broadcaster.send_one(room, self.role, request.sid, pid)
+        room.presence.attach(request.sid, pid, lang)
+        self.broadcaster.send_one(room, self.role, request.sid, pid, lang)
         self.broadcaster.mark(room)
+
+    def _lang(self) -> str | None:
+        """Return the language this phone reads (errors speak it too)."""
+        return (session.get(LANG) if has_request_context() else None) or super()._lang()
 
     def _join(self, auth: dict) -> tuple[Any, str]:
         rooms = get_rooms()
@@ -200,7 +222,7 @@ class StudentNamespace(RoleNamespace):
             self.broadcaster.mark(room)
 
     def _state(self, room: Any, pid: str) -> dict[str, Any]:
-        return build("student", room, self.broadcaster.base_url, pid)
+        return build("student", room, self.broadcaster.base_url, pid, session.get(LANG))
 
     def on_answer(self, data: Any = None) -> dict[str, Any]:
         """`{step, value}` or `{step, pass: true}`: record it; ack with `mine` once durable."""

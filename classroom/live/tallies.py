@@ -10,15 +10,7 @@ from classroom.content.questions import CRITERIA, FLAGS
 from classroom.content.text import localise
 
 from .answers import APPROVED, Answer
-from .textfilter import words
-
-# Words too common to say anything in a word cloud.
-STOPWORDS = frozenset(
-    "de het een en of in op te van voor met is dat die je ik niet wel ook maar "
-    "the a an and or in on to of for with is that it you i not be are "
-    "le la les un une des et ou en de du pour avec est que qui je tu pas ne".split()
-)
-MAX_WORDS = 40
+from .phrases import phrases
 
 
 def _counts(real: Sequence[Answer], size: int) -> list[int]:
@@ -83,12 +75,8 @@ def _rank(q: Any, real: Sequence[Answer], revealed: bool, lang: str) -> dict[str
 
 
 def _text(q: Any, real: Sequence[Answer], revealed: bool, lang: str) -> dict[str, Any]:
-    counted: Counter[str] = Counter()
-    for answer in real:
-        if answer.status == APPROVED:
-            counted.update(w for w in words(answer.value) if len(w) > 1 and w not in STOPWORDS)
-    top = sorted(counted.items(), key=lambda item: (-item[1], item[0]))[:MAX_WORDS]
-    return {"words": [{"text": text, "count": count} for text, count in top]}
+    # Whole answers, never words cut out of them (see phrases.py), and only approved ones.
+    return {"phrases": phrases(a.value for a in real if a.status == APPROVED)}
 
 
 _TALLIES = {

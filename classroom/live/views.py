@@ -10,12 +10,13 @@ import datetime as dt
 from typing import Any
 from urllib.parse import quote
 
-from classroom.content.hours import open_first
+from classroom.content.builtin import LANGUAGES
 from classroom.content.text import localise
 
-from .answers import PENDING
-from .present import notes_of, outline_entry, step_view
-from .room import Room
+from .answers import APPROVED, PENDING
+from .phrases import phrases
+from .present import help_view, notes_of, outline_entry, step_view
+from .room import ENDED, Room
 from .tallies import tally
 
 MIN_GROUP_FLOOR = 3
@@ -26,7 +27,7 @@ def min_group(room: Room) -> int:
     return max(MIN_GROUP_FLOOR, room.lesson.min_group)
 
 
-def results_view(room: Room) -> dict[str, Any] | None:
+def results_view(room: Room, lang: str | None = None) -> dict[str, Any] | None:
     """Return the current question's aggregate, or None while the privacy rules hide it."""
     question = room.question
     if question is None or not (room.revealed or room.lesson.live_results):
@@ -34,7 +35,7 @@ def results_view(room: Room) -> dict[str, Any] | None:
     answers = list(room.step_answers().values())
     if sum(not a.passed for a in answers) < min_group(room):
         return None
-    return tally(question, answers, revealed=room.revealed, lang=room.lang)
+    return tally(question, answers, revealed=room.revealed, lang=lang or room.lang)
 
 
 def _answers_view(room: Room) -> dict[str, int]:
@@ -52,60 +53,67 @@ def teacher_url(room: Room, base_url: str) -> str:
     return f"{base_url.rstrip('/')}/teach/{room.code}?key={quote(room.teacher_key)}"
 
 
-def _common(room: Room, base_url: str) -> dict[str, Any]:
-    current = room.current
+def _common(room: Room, base_url: str, lang: str | None = None) -> dict[str, Any]:
+    current, lang = room.current, lang or room.lang
     return {
         "room": {
             "code": room.code,
-            "lang": room.lang,
-            "title": localise(room.lesson.title, room.lang),
+            "lang": lang,
+            "title": localise(room.lesson.title, lang),
             "phase": room.phase,
             "locked": room.locked,
             "join_url": join_url(room, base_url),
             "connected": room.presence.connected,
+            "min_group": min_group(room),
         },
         "now": room.clock(),
-        "step": step_view(current, len(room.plan), room.lang) if current else None,
+        "step": step_view(current, len(room.plan), lang) if current else None,
         "voting": {"open": room.voting_open, "deadline": room.deadline, "revealed": room.revealed},
         "answers": _answers_view(room),
-        "results": results_view(room),
+        "results": results_view(room, lang),
     }
 
 
-def _help_view(room: Room) -> dict[str, Any] | None:
-    """Return the room's help set: the school's contact first, then what is open now."""
-    help_set = room.help_set
-    if help_set is None:
-        return None
-    now = dt.datetime.fromtimestamp(room.clock())  # the laptop's wall clock, as the hours are
-    return {
-        "title": help_set.title,
-        "intro": help_set.intro,
-        "emergency": help_set.emergency,
-        "school": help_set.school.model_dump() if help_set.school else None,
-        "resources": [
-            {**resource.model_dump(exclude={"sources"}), "open_now": is_open}
-            for resource, is_open in open_first(help_set.resources, now)
-        ],
-    }
+def _help_set(room: Room, lang: str) -> dict[str, Any] | None:
+    # The laptop's wall clock, as the opening hours are: what is open now comes first.
+    now = dt.datetime.fromtimestamp(room.clock())
+    return help_view(room.help_sets.get(lang) or room.help_set, now)
 
 
-def student_view(room: Room, base_url: str, pid: str | None = None) -> dict[str, Any]:
-    """Return what a phone sees; with `pid`, include that phone's own answer as `mine`."""
-    view = _common(room, base_url)
+def showing_help(room: Room) -> bool:
+    """Tell whether the step on show is the help notice, or the lesson has ended."""
+    current = room.current
+    if room.phase == ENDED:
+        return True
+    return current is not None and getattr(current.step, "notice", None) == "help"
+
+
+def reading_language(room: Room, asked: object) -> str:
+    """Return the language a phone asked for if the lesson and pages have it, else the room's."""
+    return asked if asked in room.lesson.languages and asked in LANGUAGES else room.lang
+
+
+def student_view(
+    room: Room, base_url: str, pid: str | None = None, lang: str | None = None
+) -> dict[str, Any]:
+    """Return what a phone sees in `lang` (the room's if None); with `pid`, its own answer."""
+    lang = reading_language(room, lang)
+    view = _common(room, base_url, lang)
     # Live counts stay off the phones: they do not need them, and leaving them out means a
     # vote or a reconnect changes nothing a phone sees, so thirty phones are not re-sent a state.
     view["room"]["connected"] = None
     view["answers"] = None
-    view["help"] = _help_view(room)
+    view["help"] = _help_set(room, lang)
     if pid is not None:
         view["mine"] = room.mine(pid)
     return view
 
 
 def screen_view(room: Room, base_url: str) -> dict[str, Any]:
-    """Return what the projector shows."""
-    return _common(room, base_url)
+    """Return what the projector shows; the help set on the help step and after the end."""
+    view = _common(room, base_url)
+    view["help"] = _help_set(room, room.lang) if showing_help(room) else None
+    return view
 
 
 def _pending(room: Room) -> list[dict[str, Any]]:
@@ -115,6 +123,15 @@ def _pending(room: Room) -> list[dict[str, Any]]:
         for a in answers
         if a.status == PENDING and not a.passed
     ]
+
+
+def _projected(room: Room) -> list[dict[str, Any]] | None:
+    """Return the phrases the projector shows of the approved answers (free text only)."""
+    question = room.question
+    if question is None or question.kind != "text":
+        return None
+    answers = room.step_answers().values()
+    return phrases(a.value for a in answers if a.status == APPROVED and not a.passed)
 
 
 def teach_view(room: Room, base_url: str) -> dict[str, Any]:
@@ -130,6 +147,7 @@ def teach_view(room: Room, base_url: str) -> dict[str, Any]:
     )
     view["steps"] = [outline_entry(planned, room.lang) for planned in room.plan]
     view["pending"] = _pending(room)
+    view["projected"] = _projected(room)
     view["timer"] = current.timer if current else None
     view["teacher_url"] = teacher_url(room, base_url)
     return view
@@ -138,9 +156,11 @@ def teach_view(room: Room, base_url: str) -> dict[str, Any]:
 VIEWS = {"student": student_view, "screen": screen_view, "teach": teach_view}
 
 
-def build(role: str, room: Room, base_url: str, pid: str | None = None) -> dict[str, Any]:
+def build(
+    role: str, room: Room, base_url: str, pid: str | None = None, lang: str | None = None
+) -> dict[str, Any]:
     """Return the view of `role`, read under the room's lock so that it is one moment's."""
     with room.lock:
         if role == "student":
-            return student_view(room, base_url, pid)
+            return student_view(room, base_url, pid, lang)
         return VIEWS[role](room, base_url)

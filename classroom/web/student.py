@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from .i18n import LANGUAGE_NAMES
+from .i18n import LANGUAGE_NAMES, phone_language, picked_language, use_room_language
 from .rooms import code_problem, find_room, lookup, normalise_code
 
 bp = Blueprint("student", __name__)
@@ -25,8 +25,8 @@ def join() -> ResponseReturnValue:
                 "No lesson with the code %(code)s is running. Check the code on the big screen.",
                 code=code,
             )
-        if error is None:
-            return redirect(url_for("student.follow", code=code))
+        if error is None:  # the language picked on this page goes with the phone
+            return redirect(url_for("student.follow", code=code, lang=picked_language()))
     page = render_template(
         "student/join.html", typed=typed, error=error, languages=LANGUAGE_NAMES
     )
@@ -38,6 +38,13 @@ def follow(code: str) -> ResponseReturnValue:
     """Run the student app for one room: it follows the teacher by itself."""
     canonical = normalise_code(code)
     if canonical != code and code_problem(canonical) is None:  # k7r-m4p: the room's own URL
-        return redirect(url_for("student.follow", code=canonical))
+        return redirect(url_for("student.follow", code=canonical, lang=picked_language()))
     room = find_room(code)
-    return render_template("student/app.html", code=room.code)
+    lang = phone_language(room.lesson.languages, room.lang)
+    use_room_language(lang)
+    return render_template(
+        "student/app.html",
+        code=room.code,
+        lang=lang,
+        languages={c: LANGUAGE_NAMES[c] for c in room.lesson.languages if c in LANGUAGE_NAMES},
+    )

@@ -5,13 +5,24 @@ var Classroom = (function () {
   var node = document.getElementById("texts");
   var texts = node ? JSON.parse(node.textContent) : {};
 
-  /* Return a translated text, with {name} filled in from values. */
-  function t(key, values) {
-    var text = texts[key] || key;
+  function fillIn(text, values) {
     Object.keys(values || {}).forEach(function (name) {
       text = text.split("{" + name + "}").join(String(values[name]));
     });
     return text;
+  }
+
+  /* Return a translated text, with {name} filled in from values. */
+  function t(key, values) { return fillIn(texts[key] || key, values); }
+
+  /* Return a translated text for `count` things: the page holds ngettext's forms for 0, 1 and 2
+     (nl, en and fr need no more: any count from 2 up takes the last), with {count} filled in. */
+  function n(key, count, values) {
+    var forms = texts[key] || [key];
+    var form = forms[Math.min(count, forms.length - 1)] || forms[forms.length - 1];
+    var all = { count: count };
+    Object.keys(values || {}).forEach(function (name) { all[name] = values[name]; });
+    return fillIn(form, all);
   }
 
   /* Make an element: el("p", {className: "x", text: "hi"}, [children]). */
@@ -26,7 +37,8 @@ var Classroom = (function () {
       else element.setAttribute(name, value === true ? "" : value);
     });
     (children || []).forEach(function (child) {
-      if (child) element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      if (child === null || child === undefined || child === "") return;
+      element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     });
     return element;
   }
@@ -61,6 +73,12 @@ var Classroom = (function () {
     };
   }
 
+  /* Return seconds as a clock: 24 -> "00:24", 95 -> "01:35". */
+  function clock(seconds) {
+    var pad = function (x) { return (x < 10 ? "0" : "") + x; };
+    return pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60);
+  }
+
   /* Read a value from localStorage, which may be switched off (private mode). */
   function load(key) {
     try { return JSON.parse(window.localStorage.getItem(key)); } catch (error) { return null; }
@@ -74,5 +92,5 @@ var Classroom = (function () {
     } catch (error) { /* private mode: keep it in memory only */ }
   }
 
-  return { t: t, el: el, fill: fill, connect: connect, countdown: countdown, load: load, save: save };
+  return { t: t, n: n, el: el, fill: fill, connect: connect, countdown: countdown, clock: clock, load: load, save: save };
 })();

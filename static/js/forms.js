@@ -6,7 +6,7 @@ var Forms = (function () {
   var FLAGS = ["green", "yellow", "red", "black"];
 
   function option(label, onclick, extra) {
-    return el("button", { type: "button", className: "option " + (extra || ""), onclick: onclick }, [label]);
+    return el("button", { type: "button", className: "option " + (extra || ""), onclick: onclick }, [].concat(label));
   }
 
   function passButton(send) {
@@ -17,10 +17,10 @@ var Forms = (function () {
     return el("button", { type: "submit", className: "button primary send", text: t("send") });
   }
 
-  /* choice and check: one tap sends. */
+  /* choice and check: one tap sends; each option has the letter the projector shows. */
   function pickOne(question, send) {
     return question.options.map(function (label, index) {
-      return option(label, function () { send({ value: index }); });
+      return option(el("span", {}, [Results.letter(index), el("span", { text: label })]), function () { send({ value: index }); }, "lettered");
     });
   }
 
@@ -49,10 +49,10 @@ var Forms = (function () {
   function scale(question, send) {
     var row = el("div", { className: "scale", role: "group", "aria-label": question.text });
     for (var point = 1; point <= question.points; point += 1) {
-      var label = String(point), named = question.labels && question.labels[point - 1];
-      if (named) label += " · " + named;
-      else if (point === 1 && question.low) label += " · " + question.low;
-      else if (point === question.points && question.high) label += " · " + question.high;
+      var named = question.labels && question.labels[point - 1];
+      if (!named && point === 1) named = question.low;
+      if (!named && point === question.points) named = question.high;
+      var label = el("span", {}, [el("span", { className: "point-number", text: String(point) }), named ? " " + named : ""]);
       row.appendChild(option(label, send.bind(null, { value: point }), "point"));
     }
     return [row];
@@ -67,7 +67,7 @@ var Forms = (function () {
         el("strong", { text: labels[id] || t("flag_" + id) }),
         meanings[id] ? el("span", { className: "flag-meaning", text: meanings[id] }) : null
       ]);
-      return option(label, function () {
+      return option([el("span", { className: "shape shape-" + id, "aria-hidden": "true" }), label], function () {
         if (!question.criteria) { send({ value: { flag: id, criterion: null } }); return; }
         chooseCriterion(id);
       }, "flag flag-" + id);
@@ -79,7 +79,7 @@ var Forms = (function () {
       });
       var skip = option(t("send_without"), send.bind(null, { value: { flag: id, criterion: null } }), "plain");
       /* say which flag was chosen: the coloured buttons are gone now */
-      var chosen = el("p", { className: "lead chosen chosen-" + id, text: t("flag_chosen", { flag: labels[id] || t("flag_" + id) }) });
+      var chosen = el("p", { className: "lead chosen" }, [Results.swatch(id), t("flag_chosen", { flag: labels[id] || t("flag_" + id) })]);
       Classroom.fill(box, [chosen, el("p", { className: "hint", id: "why", tabindex: "-1", text: t("why") })].concat(buttons, [skip]));
       document.getElementById("why").focus();
     }
@@ -89,13 +89,13 @@ var Forms = (function () {
   /* text: a short answer with a counter. */
   function text(question, send) {
     var max = question.max_length || 80;
-    var counter = el("p", { className: "hint", id: "text-count", "aria-live": "off", text: t("chars_left", { count: max }) });
+    var counter = el("p", { className: "hint", id: "text-count", "aria-live": "off", text: Classroom.n("chars_left", max) });
     var field = el("textarea", { name: "text", maxlength: String(max), rows: "3", "aria-label": question.text,
       "aria-describedby": "text-count", oninput: function () {
         var rest = max - field.value.length;
         /* a screen reader hears the count only near the end, not after every key */
         counter.setAttribute("aria-live", rest <= 10 ? "polite" : "off");
-        counter.textContent = t("chars_left", { count: rest });
+        counter.textContent = Classroom.n("chars_left", rest);
       } });
     var form = el("form", { className: "answer-form", onsubmit: function (event) {
       event.preventDefault();

@@ -1,18 +1,27 @@
-/* Draw a question's aggregate results: bars, a distribution, flags, an order, words. */
+/* Draw a question's aggregate results: bars, a distribution, flags, an order, phrases. */
 "use strict";
 
 var Results = (function () {
-  var el = Classroom.el, t = Classroom.t;
+  var el = Classroom.el, t = Classroom.t, n = Classroom.n;
   var FLAGS = ["green", "yellow", "red", "black"];
+  var LETTERS = "ABCDEFGHIJ";
 
   function percent(count, total) { return total ? Math.round((100 * count) / total) : 0; }
 
-  /* One horizontal bar: label, bar (width set through the CSSOM, which the CSP allows), count. */
-  function bar(label, count, total, extra) {
+  /* The letter of option `index`: the same on the projector, the phones and the remote. */
+  function letter(index) { return el("span", { className: "letter", "aria-hidden": "true", text: LETTERS.charAt(index) }); }
+
+  /* A flag's colour swatch with its shape; the name is always written beside it. */
+  function swatch(id) {
+    return el("span", { className: "swatch flag-" + id, "aria-hidden": "true" }, [el("span", { className: "shape shape-" + id })]);
+  }
+
+  /* One bar: its label above, the bar (width set through the CSSOM, which the CSP allows) and its count. */
+  function bar(label, count, total, extra, badge) {
     var fillBar = el("span", { className: "fill" });
     fillBar.style.width = percent(count, total) + "%";
     return el("li", { className: "bar " + (extra || ""), "data-count": count }, [
-      el("span", { className: "bar-label", text: label }),
+      el("span", { className: "bar-label" }, [badge, el("span", { text: label })]),
       el("span", { className: "track", "aria-hidden": "true" }, [fillBar]),
       el("span", { className: "bar-count", text: count + " · " + percent(count, total) + "%" })
     ]);
@@ -24,8 +33,8 @@ var Results = (function () {
     results.counts.forEach(function (count, index) {
       var correct = marked.indexOf(index) >= 0;
       var label = (question.options || [])[index] || String(index + 1);
-      var item = bar(label, count, results.total, correct ? "correct" : ""); /* total leaves passes out */
-      if (correct) item.insertBefore(el("span", { className: "mark", text: "✓ " + t("correct") }), item.firstChild);
+      var item = bar(label, count, results.total, correct ? "correct" : "", letter(index)); /* total leaves passes out */
+      if (correct) item.firstChild.appendChild(el("span", { className: "tag", text: t("correct") }));
       list.appendChild(item);
     });
     var parts = [list];
@@ -33,24 +42,29 @@ var Results = (function () {
     return parts;
   }
 
+  function decimal(value) {
+    return Number(value).toLocaleString(document.documentElement.lang || undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  }
+
   function scale(results, question) {
     var top = Math.max.apply(null, results.counts.concat([1]));
-    var columns = el("ol", { className: "scale-chart" });
+    var names = question.labels || [];
+    var columns = el("ol", { className: "scale-chart", "aria-label": t("distribution") });
+    var axis = el("ol", { className: "scale-axis", "aria-hidden": "true" });
     results.counts.forEach(function (count, index) {
       var column = el("span", { className: "column" });
-      column.style.height = Math.round((100 * count) / top) + "%";
+      column.style.height = Math.round((85 * count) / top) + "%";
+      var name = names[index] || (index === 0 ? question.low : index === results.counts.length - 1 ? question.high : "") || "";
       columns.appendChild(el("li", { "data-count": count }, [
-        el("span", { className: "column-count", text: String(count) }), column,
-        el("span", { className: "column-label", text: String(index + 1) })
+        /* the count sits on its column, in words for screen readers: never read as an axis label */
+        el("span", { className: "column-count", text: String(count) }),
+        el("span", { className: "visually-hidden", text: " · " + (index + 1) + (name ? " " + name : "") }),
+        column
       ]));
+      axis.appendChild(el("li", {}, [el("b", { text: String(index + 1) }), name]));
     });
-    var names = question.labels || [];
-    var ends = el("p", { className: "scale-ends" }, [
-      el("span", { text: "1 = " + (names[0] || question.low || "") }),
-      el("span", { text: results.counts.length + " = " + (names[names.length - 1] || question.high || "") })
-    ]);
-    var mean = results.mean == null ? null : el("p", { className: "mean", text: "⌀ " + results.mean });
-    return [columns, ends, mean];
+    var mean = results.mean == null ? null : el("p", { className: "mean", text: t("mean", { mean: decimal(results.mean) }) });
+    return [columns, axis, mean];
   }
 
   function flag(results, question) {
@@ -59,15 +73,20 @@ var Results = (function () {
     var given = results.total; /* real answers: passes are counted apart */
     var list = el("ol", { className: "bars flags" });
     FLAGS.forEach(function (id) {
-      var item = bar(labels[id] || t("flag_" + id), results.counts[id] || 0, given, "flag-" + id + (results.expected === id ? " correct" : ""));
-      if (results.expected === id) item.insertBefore(el("span", { className: "mark", text: "✓" }), item.firstChild);
+      var expected = results.expected === id;
+      var item = bar(labels[id] || t("flag_" + id), results.counts[id] || 0, given, "flag-" + id + (expected ? " expected" : ""), swatch(id));
+      if (expected) item.firstChild.appendChild(el("span", { className: "tag", text: t("expected_tag") }));
       list.appendChild(item);
     });
-    var parts = [list];
+    var parts = [el("div", { className: "flag-results" }, [list])];
+    if (results.expected) {
+      var name = labels[results.expected] || t("flag_" + results.expected);
+      parts.push(el("p", { className: "legend", text: t("expected_legend", { flag: name.toLocaleLowerCase() }) }));
+    }
     if (results.criteria && question.criteria) {
-      var why = el("ol", { className: "bars criteria" });
+      var why = el("ol", { className: "bars criteria", "aria-labelledby": "criteria-title" });
       question.criteria.forEach(function (c) { why.appendChild(bar(c.label, results.criteria[c.id] || 0, given)); });
-      parts.push(why);
+      parts[0].appendChild(el("div", { className: "criteria-box" }, [el("p", { className: "criteria-title", id: "criteria-title", text: t("criteria") }), why]));
     }
     return parts;
   }
@@ -77,33 +96,36 @@ var Results = (function () {
     results.order.forEach(function (index) {
       list.appendChild(el("li", {}, [
         el("span", { text: (question.options || [])[index] || String(index + 1) }),
-        el("span", { className: "score", text: "⌀ " + results.scores[index] })
+        el("span", { className: "score", text: t("average_place", { score: decimal(results.scores[index]) }) })
       ]));
     });
     return [list];
   }
 
-  function words(results) {
-    var top = Math.max.apply(null, results.words.map(function (w) { return w.count; }).concat([1]));
-    var cloud = el("p", { className: "cloud" });
-    results.words.forEach(function (word) {
-      var span = el("span", { className: "word", text: word.text, "data-count": word.count });
-      span.style.fontSize = (1 + (1.6 * word.count) / top).toFixed(2) + "em";
-      cloud.appendChild(span);
-      cloud.appendChild(document.createTextNode(" "));
+  /* Free text: whole approved answers, the same ones counted together, larger as more sent them. */
+  function phrases(results) {
+    var top = Math.max.apply(null, results.phrases.map(function (p) { return p.count; }).concat([1]));
+    var list = el("ul", { className: "phrases" });
+    results.phrases.forEach(function (phrase) {
+      var item = el("li", { className: "phrase", "data-count": phrase.count }, [
+        el("span", { className: "phrase-text", text: phrase.text }),
+        phrase.count > 1 ? el("span", { className: "phrase-count", text: "×" + phrase.count, "aria-label": n("times", phrase.count) }) : null
+      ]);
+      item.style.fontSize = (1 + (0.9 * (phrase.count - 1)) / Math.max(1, top - 1)).toFixed(2) + "em";
+      list.appendChild(item);
     });
-    return [cloud];
+    return [list];
   }
 
-  var DRAW = { choice: options, check: options, multi: options, scale: scale, flag: flag, rank: rank, text: words };
+  var DRAW = { choice: options, check: options, multi: options, scale: scale, flag: flag, rank: rank, text: phrases };
 
   /* Return the elements that show these results (for the question they belong to). */
   function draw(results, question) {
     var parts = (DRAW[results.kind] || function () { return []; })(results, question || {});
-    var total = el("p", { className: "totals", text: t("answers", { count: results.total }) +
-      (results.passed ? " · " + t("passed", { count: results.passed }) : "") });
+    var total = el("p", { className: "totals", text: n("answers", results.total) +
+      (results.passed ? " · " + n("passed", results.passed) : "") });
     return el("div", { className: "results results-" + results.kind }, parts.concat([total]));
   }
 
-  return { draw: draw };
+  return { draw: draw, letter: letter, swatch: swatch, decimal: decimal };
 })();

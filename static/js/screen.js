@@ -1,12 +1,12 @@
-/* The projector: the join code in the lobby, then each step and the class's results. */
+/* The projector: the join code in the lobby, then each step and the class's results, always fitted. */
 "use strict";
 
 (function () {
-  var el = Classroom.el, t = Classroom.t, fill = Classroom.fill;
+  var el = Classroom.el, t = Classroom.t, n = Classroom.n, fill = Classroom.fill;
   var data = document.body.dataset, auth = { code: data.code, key: data.key };
   var screen = Classroom.connect("/screen", auth);
   var teach = Classroom.connect("/teach", auth); /* the keys below steer the lesson */
-  var state = null, showQr = false, left = function () { return null; };
+  var state = null, showQr = false, drawn = "", stepShown = null, left = function () { return null; };
   var $ = function (id) { return document.getElementById(id); };
 
   function toast(text) {
@@ -17,82 +17,136 @@
     if (text) toast.timer = window.setTimeout(function () { node.hidden = true; }, 4000);
   }
 
-  function questionBody(step) {
-    var question = step.question, parts = [];
-    if (state.results) return [Results.draw(state.results, question)];
+  /* The options of a question before its results: with the letters the phones show too. */
+  function choices(question) {
     if (question.options) {
-      parts.push(el("ol", { className: "options" }, question.options.map(function (text) { return el("li", { text: text }); })));
+      return el("ol", { className: "choices" + (question.options.length > 4 ? " many" : "") }, question.options.map(function (text, index) {
+        return el("li", {}, [Results.letter(index), el("span", { text: text })]);
+      }));
     }
     if (question.flags) {
-      parts.push(el("ol", { className: "options flags" }, question.flags.map(function (f) {
-        return el("li", { className: "flag-" + f.id, text: f.label });
-      })));
+      return el("ol", { className: "choices flag-choices" }, question.flags.map(function (f) {
+        return el("li", {}, [Results.swatch(f.id), el("span", {}, [el("strong", { text: f.label }), el("span", { className: "flag-meaning", text: f.meaning })])]);
+      }));
     }
     if (question.kind === "scale") {
-      parts.push(el("p", { className: "scale-ends", text: "1 = " + (question.low || "") + " … " + question.points + " = " + (question.high || "") }));
+      var names = question.labels || [];
+      return el("ol", { className: "scale-axis scale-preview" }, Array.apply(null, Array(question.points)).map(function (_, index) {
+        var name = names[index] || (index === 0 ? question.low : index === question.points - 1 ? question.high : "") || "";
+        return el("li", {}, [el("b", { text: String(index + 1) }), name]);
+      }));
     }
-    if (state.voting.revealed) parts.push(el("p", { className: "note", text: t("too_few") }));
-    else if (!state.voting.open && state.answers.count) parts.push(el("p", { className: "note", text: t("waiting_reveal") }));
+    return null;
+  }
+
+  function questionBody(step) {
+    var question = step.question;
+    if (state.results) return [Results.draw(state.results, question)];
+    var parts = [choices(question)];
+    if (state.voting.revealed) {
+      parts.push(el("p", { className: "note", text: t("too_few") + " " + t("too_few_count", { min: state.room.min_group }) }));
+    } else if (!state.voting.open && state.answers.count) {
+      parts.push(el("p", { className: "note", text: t("waiting_reveal") }));
+    }
     return parts;
+  }
+
+  /* The step's body; a slide keeps its own heading, the help step and the end add the help set. */
+  function stepBody(step) {
+    if (step.kind === "question") return questionBody(step);
+    var slide = el("div", { className: "slide" });
+    if (step.html) slide.innerHTML = step.html; /* rendered by the server from Markdown, no raw HTML */
+    else if (step.prompt) slide.appendChild(el("p", { className: "prompt", text: step.prompt }));
+    if (state.help) return [el("div", { className: "with-help" }, [slide, Help.draw(state.help, true, false)])];
+    return [slide];
   }
 
   /* Set the page's h1; a slide has no title of its own, so it names the step for screen readers. */
   function title(text, unseen) {
     $("title").textContent = text;
     $("title").classList.toggle("visually-hidden", !!unseen);
+    $("title").classList.toggle("long", String(text).length > 110);
   }
 
-  function drawStep(step) {
-    $("step-count").textContent = t("step", { index: step.index + 1, count: step.count });
-    var body = $("body");
-    if (step.kind === "question") {
-      title(step.question.text);
-      fill(body, questionBody(step));
-      var voting = state.voting.open ? t("voting_open") : t("voting_closed");
-      var passed = state.answers.passed ? " · " + t("passed", { count: state.answers.passed }) : "";
-      $("count").textContent = t("answers", { count: state.answers.count }) + passed + " · " + voting;
-      return;
+  /* The room in words, at the top: "Voting is open · 7 answers · 00:24 left". */
+  function stateLine() {
+    var step = state.step, voting = state.voting, parts = [];
+    if (!step || step.kind !== "question" || state.room.phase === "ended") return "";
+    if (voting.open) parts.push(t("voting_open"));
+    else if (state.results) parts.push(t("revealed"));
+    else parts.push(state.answers.count ? t("voting_closed") : t("not_open"));
+    parts.push(n("answers", state.answers.count - state.answers.passed));
+    if (state.answers.passed) parts.push(n("passed", state.answers.passed));
+    return parts.join(" · ");
+  }
+
+  function drawBody() {
+    var room = state.room, step = state.step;
+    if (room.phase === "ended") {
+      title(t("ended"));
+      return [el("p", { className: "prompt", text: t("ended_help") }), Help.draw(state.help, true)];
     }
-    if (step.kind === "discuss") title(t("discuss"));
-    else title(t("step", { index: step.index + 1, count: step.count }), true);
-    var slide = el("div", { className: "slide" });
-    if (step.html) slide.innerHTML = step.html; /* rendered by the server from Markdown, no raw HTML */
-    else if (step.prompt) slide.appendChild(el("p", { className: "prompt", text: step.prompt }));
-    fill(body, [slide]);
-    $("count").textContent = "";
+    if (step.kind === "question") title(step.question.text);
+    else if (step.kind === "discuss") title(t("discuss"));
+    else title(step.title || t("step", { index: step.index + 1, count: step.count }), true);
+    return stepBody(step);
   }
 
   function draw() {
     if (!state) return;
     var room = state.room, lobby = room.phase === "lobby" || (!state.step && room.phase !== "ended");
-    var phones = t("phones", { count: room.connected }) + (room.locked ? " · " + t("locked") : "");
+    var phones = n("phones", room.connected) + (room.locked ? " · " + t("locked") : "");
     $("phones").textContent = phones;
     $("foot-phones").textContent = phones;
-    if (room.join_url) { $("join-url").textContent = room.join_url; }
+    $("lesson-title").textContent = room.title || "";
+    $("join-lesson").textContent = room.title || $("join-lesson").textContent;
     $("join").hidden = !(lobby || showQr);
     $("join").classList.toggle("overlay", showQr && !lobby);
     $("stage").hidden = lobby;
-    if (room.phase === "ended") {
-      $("step-count").textContent = "";
-      title(t("ended"));
-      fill($("body"), []);
-      $("count").textContent = "";
-    } else if (state.step) {
-      drawStep(state.step);
-    }
+    document.body.classList.toggle("lobby", lobby);
+    $("step-count").textContent = state.step && room.phase !== "ended" ? t("step", { index: state.step.index + 1, count: state.step.count }) : "";
+    $("state").textContent = stateLine();
     tick();
+    if (lobby) return;
+    /* redraw (and re-animate) only when what the class sees changed, not at every phone that joins */
+    var key = JSON.stringify([room.phase, state.step, state.results, state.help, state.voting.revealed, state.voting.open, !!state.answers.count]);
+    if (key === drawn) return;
+    drawn = key;
+    fill($("body"), drawBody());
+    var index = state.step ? state.step.index : -1;
+    if (index !== stepShown) {
+      stepShown = index;
+      $("stage-inner").classList.remove("enter");
+      void $("stage-inner").offsetWidth; /* restart the slide-in */
+      $("stage-inner").classList.add("enter");
+    }
+    fitStage();
+  }
+
+  function fitStage() {
+    var more = null;
+    Fit.fit($("main"), function (count) {
+      if (!more) { more = el("p", { className: "more" }); $("body").appendChild(more); }
+      more.textContent = n("more", count);
+    });
   }
 
   function tick() {
-    var seconds = left();
-    $("timer").textContent = seconds === null ? "" : t("left", { seconds: seconds });
+    var seconds = left(), base = stateLine();
+    $("state").textContent = seconds === null ? base : (base ? base + " · " : "") + t("left", { time: Classroom.clock(seconds) });
   }
 
-  screen.on("state", function (next) { state = next; left = Classroom.countdown(next); draw(); });
+  /* Take a state from the server (and from the fit walk in the tests, which sets states directly). */
+  function receive(next) { state = next; left = Classroom.countdown(next); draw(); }
+  screen.on("state", receive);
+  Classroom.show = receive;
   screen.on("connect", function () { toast(""); });
   screen.on("disconnect", function () { toast(t("offline")); });
   screen.on("connect_error", function (error) { toast(error.data && error.data.message ? error.data.message : t("offline")); });
   window.setInterval(tick, 1000);
+  window.addEventListener("resize", function () { drawn = ""; draw(); });
+  /* the typeface arrives after the first draw (font-display: swap): fit again with its sizes */
+  if (document.fonts) document.fonts.ready.then(function () { drawn = ""; draw(); });
 
   function command(event, payload) {
     teach.timeout(5000).emit(event, payload || {}, function (error, ack) {

@@ -3,9 +3,9 @@
 
 (function () {
   var el = Classroom.el, t = Classroom.t, fill = Classroom.fill;
-  var code = document.body.dataset.code;
+  var code = document.body.dataset.code, lang = document.body.dataset.lang;
   var PENDING = "classroom.pending." + code, HELP = "classroom.help." + code;
-  var state = null, shown = "", stepShown = null, editing = false, refused = null;
+  var state = null, shown = "", stepShown = null, editing = false, refused = null, opened = {};
   var pending = Classroom.load(PENDING), help = Classroom.load(HELP), left = function () { return null; };
   var heading = document.getElementById("heading"), content = document.getElementById("content");
   var banner = document.getElementById("banner"), announce = document.getElementById("announce");
@@ -21,7 +21,7 @@
     return key;
   }
 
-  var socket = Classroom.connect("/student", { code: code, device: deviceKey() });
+  var socket = Classroom.connect("/student", { code: code, device: deviceKey(), lang: lang });
 
   function say(text) { announce.textContent = ""; window.setTimeout(function () { announce.textContent = text; }, 50); }
 
@@ -52,19 +52,40 @@
 
   function timerLine() { return el("p", { className: "timer", id: "timer", "aria-hidden": "true" }); }
 
+  /* A slide's own first heading becomes the page's heading: no "look at the big screen" above
+     text that is right there on the phone. */
+  function slide(step) {
+    var body = el("div", { className: "slide" }), heading = step.title || t("watch");
+    if (step.html) body.innerHTML = step.html; /* rendered by the server from Markdown, no raw HTML */
+    var first = body.firstElementChild;
+    if (first && /^H[1-3]$/.test(first.tagName)) { heading = first.textContent; body.removeChild(first); }
+    var parts = [body];
+    if (step.notice === "help") parts.push(Help.draw(help));
+    return [heading, parts];
+  }
+
+  /* What a phone says while voting is closed: not yet open, closed, or the timer ran out. */
+  function closedText(step, mine, voting) {
+    var seen = opened[step.index];
+    if (seen && seen.timed && !mine.answered) return [t("time_up"), [el("p", { className: "lead", text: t("time_up_hint") })]];
+    if (voting.revealed || mine.answered || seen) return [t("closed"), []];
+    return [t("not_open"), []];
+  }
+
   /* Decide what the phone shows now: [view name, heading, children]. */
   function view(problem) {
     if (refused) return ["refused", refused, []];
     if (!state) return ["connecting", t("reconnecting"), []];
     var step = state.step;
-    if (state.room.phase === "ended") return ["ended", t("ended"), [helpBody()]];
+    if (state.room.phase === "ended") return ["ended", t("ended"), [el("p", { className: "lead", text: t("ended_hint") }), Help.draw(help)]];
     if (!step) return ["lobby", t("waiting"), waiting(t("watch"))];
+    if (step.kind === "discuss") return ["step" + step.index, step.prompt, waiting(t("discuss_hint"))];
     if (step.kind !== "question") {
-      var body = el("div", { className: "slide" });
-      if (step.html) body.innerHTML = step.html; /* rendered by the server from Markdown, no raw HTML */
-      return ["step" + step.index, step.prompt || t(step.kind === "discuss" ? "discuss" : "watch"), [body]];
+      var shownSlide = slide(step);
+      return ["step" + step.index, shownSlide[0], shownSlide[1]];
     }
     var question = step.question, mine = state.mine || {}, voting = state.voting;
+    if (voting.open) opened[step.index] = { timed: !!voting.deadline };
     var problemLine = problem ? el("p", { className: "error", role: "alert", text: problem }) : null;
     var results = state.results ? Results.draw(state.results, question) : null, shownResults = JSON.stringify(state.results);
     if (results && !voting.open) return ["results" + shownResults, question.text, [results]];
@@ -75,9 +96,12 @@
       var change = voting.open ? el("button", { type: "button", className: "button", id: "change",
         onclick: function () { editing = true; draw(); }, text: t("change") }) : null;
       /* with live results (a lesson setting) the class's answers show while voting is open */
-      return ["received" + voting.open + shownResults, t("received"), [el("p", { className: "lead", text: t("received_hint") }), change, results]];
+      return ["received" + voting.open + shownResults, t("received"), [el("p", { className: "received lead", text: t("received_hint") }), change, results]];
     }
-    if (!voting.open) return ["closed" + (mine.answered ? 1 : 0), question.text, waiting(voting.revealed || mine.answered ? t("closed") : t("not_open"))];
+    if (!voting.open) {
+      var closed = closedText(step, mine, voting);
+      return ["closed" + closed[0], question.text, waiting(closed[0]).concat(closed[1])];
+    }
     return ["form" + editing, question.text, [problemLine, timerLine(), Forms.build(question, send)]];
   }
 
@@ -89,6 +113,10 @@
     if (name === shown && !problem) { tick(); return; }
     shown = name;
     heading.textContent = next[1];
+    heading.classList.toggle("long", String(next[1]).length > 90);
+    document.getElementById("context").textContent = state && state.room && state.room.title ? state.room.title : "";
+    var languages = document.getElementById("lang-switch");
+    if (languages) languages.hidden = next[0] !== "lobby";
     fill(content, next[2]);
     tick();
     if (stepIndex !== stepShown) { stepShown = stepIndex; editing = false; heading.focus(); }
@@ -96,38 +124,7 @@
 
   function tick() {
     var node = document.getElementById("timer"), seconds = left();
-    if (node) node.textContent = seconds === null ? "" : t("left", { seconds: seconds });
-  }
-
-  function resource(item) {
-    return el("li", { className: "resource" }, [
-      el("strong", { text: item.name }), el("p", { text: item.about }),
-      item.phone ? el("a", { className: "button", href: "tel:" + item.phone.replace(/\s/g, ""), text: t("call") + " " + item.phone }) : null,
-      item.url ? el("a", { className: "button", href: item.url, rel: "noopener noreferrer", target: "_blank", text: item.chat ? t("chat") : t("website") }) : null,
-      item.hours ? el("p", { className: "hint", text: t("hours") + ": " + item.hours }) : null,
-      item.ages ? el("p", { className: "hint", text: t("ages") + ": " + item.ages }) : null
-    ]);
-  }
-
-  /* The school's own contact comes first: the teacher fills it in (classroom run --school). */
-  function school(item) {
-    return el("div", { className: "school" }, [
-      el("h3", { text: item.title }),
-      item.contact ? el("p", {}, [el("strong", { text: item.contact })]) : null,
-      item.about ? el("p", { text: item.about }) : null
-    ]);
-  }
-
-  /* The server sends the services with those open now first (content/hours.py). */
-  function helpBody() {
-    if (!help) return el("p", { text: t("no_help") });
-    return el("div", { className: "help-set" }, [
-      el("h2", { text: help.title }),
-      help.intro ? el("p", { text: help.intro }) : null,
-      help.emergency ? el("p", { className: "emergency", text: help.emergency }) : null,
-      help.school ? school(help.school) : null,
-      el("ul", { className: "resources" }, (help.resources || []).map(resource))
-    ]);
+    if (node) node.textContent = seconds === null ? "" : t("left", { time: Classroom.clock(seconds) });
   }
 
   socket.on("connect", function () { banner.hidden = true; refused = null; flush(); });
@@ -142,29 +139,38 @@
     banner.hidden = true;
     draw();
   });
-  socket.on("state", function (next) {
+  /* Take a state from the server (and from the fit walk in the tests, which sets states directly). */
+  function receive(next) {
     state = next;
     left = Classroom.countdown(next);
     if (next.help) { help = next.help; Classroom.save(HELP, help); }
     if (pending && next.step && pending.message.step !== next.step.index) { pending = null; Classroom.save(PENDING, null); }
     draw();
-  });
+  }
+  socket.on("state", receive);
+  Classroom.show = receive;
   window.setInterval(tick, 1000);
 
-  /* Help: always one tap away. */
+  /* Help: always one tap away; closed from its top bar, with Escape or the phone's back button. */
   var helpPanel = document.getElementById("help"), app = document.getElementById("app");
   function openHelp() {
-    fill(document.getElementById("help-body"), [helpBody()]);
+    fill(document.getElementById("help-body"), [Help.draw(help)]);
     /* inert: Tab cannot reach the buttons hidden under the panel (aria-hidden for older phones) */
     helpPanel.hidden = false; app.setAttribute("aria-hidden", "true"); app.inert = true;
+    helpPanel.scrollTop = 0;
     document.getElementById("help-title").focus();
+    try { window.history.pushState({ help: true }, ""); } catch (error) { /* no history: Escape and the buttons still close */ }
   }
   function closeHelp() {
+    if (helpPanel.hidden) return;
     helpPanel.hidden = true; app.removeAttribute("aria-hidden"); app.inert = false;
     document.getElementById("help-open").focus();
+    if (window.history.state && window.history.state.help) window.history.back();
   }
+  window.addEventListener("popstate", function () { closeHelp(); });
   document.getElementById("help-open").addEventListener("click", openHelp);
   document.getElementById("help-close").addEventListener("click", closeHelp);
+  document.getElementById("help-close-bottom").addEventListener("click", closeHelp);
 
   /* Quick hide: blank the screen at once; Escape or a double tap brings it back. */
   var cover = document.getElementById("cover"), title = document.title, lastTap = 0;

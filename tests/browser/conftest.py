@@ -98,7 +98,10 @@ class Lesson:
 
     def page(self, width: int = 1280, height: int = 800):
         """Open a page in its own browser context (its own localStorage, like its own phone)."""
-        context = self.chromium.new_context(viewport={"width": width, "height": height})
+        # A Dutch class: phones read their browser's language when the lesson has it.
+        context = self.chromium.new_context(
+            viewport={"width": width, "height": height}, locale="nl-BE"
+        )
         self.contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: self.problems.append(f"error: {error}"))

@@ -1,7 +1,8 @@
-"""Take the README's screenshots of the three screens: python -m tests.browser.screenshots
+"""Take the README's screenshots from the fit walk: python -m tests.browser.screenshots
 
-Starts `classroom run` on the bundled default lesson, plays a short class with ten phones,
-and writes docs/img/{screen-lobby,screen-results,student,teacher}.png.
+Starts `classroom run` on the bundled default lesson and shows chosen states of the fit walk
+(tests/browser/states.py: the real domain, thirty phones) on the projector, a phone and the
+teacher's remote; writes docs/img/*.png.
 """
 
 from __future__ import annotations
@@ -15,12 +16,24 @@ import time
 
 from playwright.sync_api import sync_playwright
 
+from classroom.content.library import load_library
 from tests.browser.conftest import ARGS, CHROMIUM, ROOT, free_port
+from tests.browser.states import Walk
 
 OUT = ROOT / "docs" / "img"
 PUBLIC = "http://192.168.1.20:5000"  # what a classroom laptop would show
-QUESTION_STEP = 10  # scenarios/foto-ontvangen in lessons/sexting-delen.yaml
-CHOICES = [2, 2, 2, 1, 2, 0, 2, 1, 2, 3]
+LESSON = "sexting-delen"
+# (file, role, viewport, state name), the state named as Shot.name ends
+SHOTS = [
+    ("screen-lobby", "screen", (1280, 720), "- lobby lobby"),
+    ("screen-results", "screen", (1280, 720), "step 11 choice revealed"),
+    ("screen-flag", "screen", (1280, 720), "step 14 flag revealed"),
+    ("screen-phrases", "screen", (1280, 720), "step 21 text revealed"),
+    ("screen-help", "screen", (1280, 720), "step 26 help help"),
+    ("student", "student", (360, 740), "step 11 choice voting"),
+    ("teacher", "teach", (1366, 768), "step 21 text voting"),
+    ("teacher-phone", "teach", (390, 844), "step 11 choice voting"),
+]
 
 
 def start(port: int, folder: str) -> tuple[subprocess.Popen, dict[str, str]]:
@@ -43,36 +56,26 @@ def start(port: int, folder: str) -> tuple[subprocess.Popen, dict[str, str]]:
 
 
 def main() -> None:
-    """Play a short lesson and save the screenshots."""
+    """Show the chosen states and save the screenshots."""
     OUT.mkdir(parents=True, exist_ok=True)
+    shots = {shot.name: shot for shot in Walk(load_library(), LESSON, "nl")}
+    urls = {"screen": "Screen", "teach": "Teacher", "student": "Join"}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         process, links = start(free_port(), folder)
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        screen = browser.new_page(viewport={"width": 1280, "height": 720})
-        screen.goto(links["Screen"])
-        teacher = browser.new_page(viewport={"width": 1100, "height": 1000})
-        teacher.goto(links["Teacher"])
-        phones = []
-        for _ in CHOICES:
-            phone = browser.new_context(viewport={"width": 360, "height": 720}).new_page()
-            phone.goto(links["Join"])
-            phones.append(phone)
-        screen.wait_for_selector(f"#phones:has-text('{len(CHOICES)}')")
-        screen.screenshot(path=OUT / "screen-lobby.png")
-        teacher.click(f"#outline li:nth-child({QUESTION_STEP + 1}) button")
-        teacher.wait_for_selector("#voting:not([disabled])")
-        teacher.click("#voting")
-        for phone, choice in zip(phones, CHOICES, strict=True):
-            phone.wait_for_selector(".answers > .option")
-            if phone is phones[0]:
-                phone.screenshot(path=OUT / "student.png")
-            phone.locator(".answers > .option").nth(choice).click()
-            phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-        screen.keyboard.press("Enter")
-        screen.wait_for_selector(".results .bar")
-        screen.screenshot(path=OUT / "screen-results.png")
-        teacher.wait_for_selector("#results .bar")
-        teacher.screenshot(path=OUT / "teacher.png")
+        for file, role, (width, height), name in SHOTS:
+            context = browser.new_context(viewport={"width": width, "height": height},
+                                          locale="nl-BE", reduced_motion="reduce")
+            page = context.new_page()
+            page.goto(links[urls[role]])
+            page.wait_for_function("() => document.getElementById('texts') && window.io")
+            page.wait_for_timeout(800)  # the first state from the server, then ours
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            (shot,) = [s for key, s in shots.items() if key.endswith(name)]
+            page.evaluate("state => Classroom.show(state)", getattr(shot, role))
+            page.wait_for_timeout(200)
+            page.screenshot(path=OUT / f"{file}.png")
+            context.close()
         browser.close()
         process.send_signal(signal.SIGINT)
         process.wait(timeout=15)

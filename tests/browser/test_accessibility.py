@@ -28,7 +28,7 @@ SMALL_TARGETS = f"""() => [...document.querySelectorAll('{TARGETS}')].filter(e =
 def audited(lesson, url: str, width: int = 320, height: int = 568):
     """Open a page in a context that lets axe in; page errors still fail the test."""
     context = lesson.chromium.new_context(
-        viewport={"width": width, "height": height}, bypass_csp=True
+        viewport={"width": width, "height": height}, bypass_csp=True, locale="nl-BE"
     )
     lesson.contexts.append(context)
     page = context.new_page()
@@ -39,6 +39,8 @@ def audited(lesson, url: str, width: int = 320, height: int = 568):
 
 def check(page, state: str, found: dict[str, list[str]]) -> None:
     """Run axe on the page as it is now; note serious, critical and moderate violations."""
+    # a step slides in: axe measures colours once it has arrived, not while it fades in
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     if not page.evaluate("() => 'axe' in window"):
         page.add_script_tag(path=str(AXE))
     problems = page.evaluate(RUN_AXE)
@@ -90,7 +92,7 @@ def test_every_state_of_a_lesson_passes_axe(lesson):
     check(projector, "projector lobby", found)
     check(phone, "phone lobby", found)
     projector.keyboard.press("ArrowRight")
-    phone.wait_for_selector(".slide")
+    phone.wait_for_selector("#heading:has-text('Welkom')")  # the slide's own heading
     check(phone, "phone slide", found)
     check(projector, "projector slide", found)
     for index, kind in enumerate(["choice", *KINDS]):
@@ -116,11 +118,18 @@ def test_every_state_of_a_lesson_passes_axe(lesson):
             check(projector, "projector question", found)
         projector.keyboard.press(" ")
         projector.keyboard.press("Enter")
-        projector.wait_for_selector("#count:has-text('Stemmen is gesloten')")
+        projector.wait_for_selector("#state:has-text('Resultaten')")
         if kind != "text":  # free text waits for the teacher's approval
             phone.wait_for_selector(".results")
         check(projector, f"projector after {kind}", found)
         check(phone, f"phone after {kind}", found)
+    projector.keyboard.press("ArrowRight")  # the discussion
+    projector.keyboard.press("ArrowRight")  # the help step: the services, everywhere
+    projector.wait_for_selector("#body .help-set")
+    phone.wait_for_selector("#content .help-set")
+    check(projector, "projector help step", found)
+    check(phone, "phone help step", found)
+    check(teacher, "teacher help step", found)
     phone.click("#help-open")
     check(phone, "phone help", found)
     phone.keyboard.press("Escape")
@@ -187,16 +196,16 @@ def test_a_question_can_be_answered_with_the_keyboard_only(lesson):
         "() => [document.activeElement.textContent, getComputedStyle(document.activeElement)"
         ".outlineStyle, getComputedStyle(document.activeElement).outlineWidth]"
     )
-    assert focused == ["Verwijderen", "solid", "4px"]  # a visible focus ring
+    assert focused == ["BVerwijderen", "solid", "4px"]  # a visible focus ring (B: its letter)
     phone.keyboard.press("Enter")
     phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.wait_for_selector("#count:has-text('1 antwoorden')")
+    projector.wait_for_selector("#state:has-text('1 antwoord')")
     phone.focus("#change")
     phone.keyboard.press("Space")
     phone.wait_for_selector(".option")
     phone.focus(".answers > .option.pass")
     phone.keyboard.press("Space")
-    projector.wait_for_selector("#count:has-text('1 antwoorden liever niet')")
+    projector.wait_for_selector("#state:has-text('1 antwoordt liever niet')")
 
 
 def test_a_small_phone_zoomed_to_200_percent_still_fits(lesson):
@@ -215,7 +224,10 @@ def test_a_small_phone_zoomed_to_200_percent_still_fits(lesson):
 
 def test_help_and_quick_hide_work_with_the_keyboard(lesson):
     phone = lesson.phone()
-    phone.keyboard.press("Tab")  # the lobby has nothing to answer: the dock comes first
+    phone.keyboard.press("Tab")  # the lobby has nothing to answer: its languages, then the dock
+    assert phone.evaluate("() => document.activeElement.closest('#lang-switch') !== null")
+    for _ in range(3):  # nl, en, fr
+        phone.keyboard.press("Tab")
     assert phone.evaluate("() => document.activeElement.id") == "help-open"
     phone.keyboard.press("Enter")
     phone.wait_for_selector("#help:not([hidden])")

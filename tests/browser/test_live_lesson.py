@@ -25,14 +25,16 @@ def to_first_question(lesson, projector) -> None:
     projector.keyboard.press("ArrowRight")
     projector.wait_for_selector("#title:has-text('Sam krijgt')")
     projector.keyboard.press(" ")
-    projector.wait_for_selector("#count:has-text('Stemmen is open')")
+    projector.wait_for_selector("#state:has-text('Stemmen is open')")
 
 
 def test_a_class_answers_and_the_projector_shows_the_results(lesson):
     projector = lesson.projector()
     projector.wait_for_selector("#phones:has-text('0 gsm')")
+    assert projector.text_content("#join-lesson") == "Delen of niet?"  # the lesson's title
     assert projector.eval_on_selector("img.qr", "img => img.complete && img.naturalWidth > 0")
-    assert f"/j/{lesson.code}" in projector.text_content("#join-url")
+    # the address to type, then the code: not a link that holds the code already
+    assert projector.text_content("#join-url") == lesson.base.removeprefix("http://")
     assert projector.text_content("#join-code") == f"{lesson.code[:3]} {lesson.code[3:]}"
     phones = [lesson.phone() for _ in range(3)]
     projector.wait_for_selector("#phones:has-text('3 gsm')")
@@ -43,7 +45,10 @@ def test_a_class_answers_and_the_projector_shows_the_results(lesson):
         phone.wait_for_selector(".option")
         assert phone.eval_on_selector("#heading", "h => document.activeElement === h")
         buttons = phone.locator(".answers > .option")
-        assert buttons.all_text_contents() == [*OPTIONS, "Ik antwoord liever niet"]
+        assert buttons.all_inner_texts() == [
+            *[f"{letter}\n{text}" for letter, text in zip("ABC", OPTIONS, strict=True)],
+            "Ik antwoord liever niet",
+        ]  # each option has the letter the projector shows
         boxes = [b.bounding_box() for b in buttons.all()]
         assert min(box["height"] for box in boxes) >= 48
         assert len({round(box["width"]) for box in boxes}) == 1  # passing weighs as much
@@ -54,12 +59,12 @@ def test_a_class_answers_and_the_projector_shows_the_results(lesson):
         assert not any(option in phone.text_content("#main") for option in OPTIONS)
         phone.wait_for_selector("#announce:text-is('Antwoord ontvangen')", state="attached")
 
-    projector.wait_for_selector("#count:has-text('3 antwoorden')")
+    projector.wait_for_selector("#state:has-text('3 antwoorden')")
     assert projector.locator(".bar").count() == 0  # nothing shown before the reveal
     projector.keyboard.press("Enter")
     projector.wait_for_selector(".results .bar")
     assert counts(projector) == [2, 1, 0]
-    assert projector.locator(".bar-label").all_text_contents() == OPTIONS
+    assert projector.locator(".bar-label > span:nth-child(2)").all_text_contents() == OPTIONS
     widths = projector.eval_on_selector_all(".bar .fill", "fills => fills.map(f => f.style.width)")
     assert widths == ["67%", "33%", "0%"]
     phones[2].wait_for_selector(".results .bar")
@@ -77,7 +82,7 @@ def test_percentages_leave_the_passes_out(lesson):
         phone.wait_for_selector(".option")
         phone.locator(".answers > .option").nth(choice).click()
         phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.wait_for_selector("#count:has-text('4 antwoorden · 1 antwoorden liever niet')")
+    projector.wait_for_selector("#state:has-text('3 antwoorden · 1 antwoordt liever niet')")
     projector.keyboard.press("Enter")
     projector.wait_for_selector(".results .bar")
     assert counts(projector) == [2, 1, 0]
@@ -93,7 +98,7 @@ def test_a_phone_can_change_its_answer_while_voting_is_open(lesson):
     phone.click("#change")
     phone.locator(".answers > .option").nth(3).click()  # I'd rather not answer
     phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.wait_for_selector("#count:has-text('1 antwoorden · 1 antwoorden liever niet')")
+    projector.wait_for_selector("#state:has-text('0 antwoorden · 1 antwoordt liever niet')")
 
 
 def test_the_timer_counts_down_by_the_servers_clock(lesson):
@@ -102,9 +107,12 @@ def test_the_timer_counts_down_by_the_servers_clock(lesson):
     lesson.teacher.click("#next")
     lesson.teacher.wait_for_selector("#now-title:has-text('Sam krijgt')")
     lesson.teacher.click("[data-seconds='30']")
-    phone.wait_for_selector("#timer:has-text('nog')")
-    seconds = int(re.search(r"\d+", phone.text_content("#timer")).group())
+    phone.wait_for_selector("#timer:has-text('nog 00:')")
+    seconds = int(re.search(r"00:(\d+)", phone.text_content("#timer")).group(1))
     assert 25 <= seconds <= 30
+    lesson.teacher.wait_for_selector(
+        "#room-state:has-text('Stemmen open · 0 van 1 antwoordden · nog 00:')"
+    )
 
 
 def test_the_teacher_is_offered_the_lessons_suggested_timer(lesson):
@@ -153,13 +161,14 @@ def test_a_dropped_connection_keeps_the_answer(lesson):
     phone.context.set_offline(False)
     phone.wait_for_selector("#banner", state="hidden")
     phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.wait_for_selector("#count:has-text('1 antwoorden')")
+    projector.wait_for_selector("#state:has-text('1 antwoord')")
 
     phone.reload()  # a reload finds the same participant and its answer
     phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
     projector.keyboard.press("Enter")  # one answer: too few to show
     projector.wait_for_selector(".note")
-    assert "1 antwoorden" in projector.text_content("#count")
+    assert "1 antwoord" in projector.text_content("#state")
+    assert "minstens 3 antwoorden nodig" in projector.text_content(".note")
     assert projector.locator(".bar").count() == 0
 
 
@@ -212,7 +221,9 @@ def test_each_kind_draws_its_own_results(lesson):
     projector.wait_for_selector(".scale-chart")
     columns = projector.eval_on_selector_all(".scale-chart li", "c => c.map(i => i.dataset.count)")
     assert columns == ["0", "0", "1", "0", "2"]
-    assert projector.text_content(".mean") == "⌀ 4.3"
+    assert projector.text_content(".mean") == "Gemiddelde: 4,3"  # in words, with a Dutch comma
+    axis = projector.locator(".scale-axis li").all_inner_texts()
+    assert axis[0].startswith("1\n") and axis[-1].startswith("5\n")  # numbers and names apart
 
     projector.keyboard.press("ArrowRight")  # the flag
     projector.wait_for_selector("#title:has-text('Kim')")
@@ -221,9 +232,13 @@ def test_each_kind_draws_its_own_results(lesson):
     projector.keyboard.press("Enter")
     projector.wait_for_selector(".flags .bar")
     assert counts(projector) == [0, 1, 2, 0]
-    assert projector.get_attribute(".flags .bar.correct", "class").split() == [
-        "bar", "flag-red", "correct"
+    assert projector.get_attribute(".flags .bar.expected", "class").split() == [
+        "bar", "flag-red", "expected"
     ]
+    # no lone check mark that reads as "correct": the expected flag is named, with a legend
+    assert projector.text_content(".bar.expected .tag") == "Zo ziet het Vlaggensysteem het"
+    assert "ziet deze situatie als rood" in projector.text_content(".legend")
+    assert "✓" not in projector.text_content("#body")
 
 
 def go_and_open(lesson, step: int, title: str) -> None:
@@ -269,25 +284,28 @@ def test_several_choices_an_order_and_moderated_words(lesson):
     assert order == ["De afzender", "De persoon op de foto", "Jezelf"]
 
     go_and_open(lesson, 7, "Eén woord")
-    for phone, word in zip(phones, ["respect", "respect", "laf"], strict=True):
-        phone.fill("textarea", word)
+    texts = ["Het is niet jouw schuld", "het is niet jouw schuld!", "laf"]
+    for phone, text in zip(phones, texts, strict=True):
+        phone.fill("textarea", text)
         phone.click(".send")
         phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
     teacher = lesson.teacher
     teacher.wait_for_selector("#pending li:nth-child(3)")
-    assert teacher.locator(".pending-text").all_text_contents() == ["respect", "respect", "laf"]
-    approve = "#pending li:has-text('respect') button:has-text('Goedkeuren')"
-    for left in (2, 1):
-        teacher.locator(approve).first.click()
-        expect(teacher.locator("#pending li")).to_have_count(left)
+    assert teacher.locator(".pending-text").all_text_contents() == texts  # as projected
+    assert teacher.text_content("#queue") == "3 goed te keuren"  # the queue, in view
     teacher.click("#pending li:has-text('laf') button:has-text('Afwijzen')")
+    expect(teacher.locator("#pending li")).to_have_count(2)
+    teacher.click("#approve-all:has-text('Alle 2 antwoorden goedkeuren')")
     teacher.wait_for_selector("#pending li.hint")
+    assert teacher.is_hidden("#queue")
+    preview = teacher.locator("#projected .phrase-text").all_text_contents()
+    assert preview == ["Het is niet jouw schuld"]
     projector.keyboard.press("Enter")
-    projector.wait_for_selector(".cloud .word")
-    words = projector.eval_on_selector_all(
-        ".cloud .word", "w => w.map(s => [s.textContent, s.dataset.count])"
+    projector.wait_for_selector(".phrases .phrase")
+    shown = projector.eval_on_selector_all(
+        ".phrase", "p => p.map(s => [s.querySelector('.phrase-text').textContent, s.dataset.count])"
     )
-    assert words == [["respect", "2"]]
+    assert shown == [["Het is niet jouw schuld", "2"]]  # whole, negation kept, counted once each
 
 
 def test_locking_and_ending_the_lesson(lesson):
@@ -305,4 +323,9 @@ def test_locking_and_ending_the_lesson(lesson):
     phone.wait_for_selector("#heading:has-text('De les is voorbij. Bedankt!')")
     assert "Pretend helpline" in phone.text_content("#content")
     projector.wait_for_selector("#title:has-text('De les is voorbij')")
+    # the projector keeps the help up until everyone has left
+    assert "Pretend helpline" in projector.text_content("#body .help-set")
+    assert "Bel 102" in projector.text_content("#body .help-set")
     lesson.teacher.wait_for_selector("#now-title:has-text('De les is voorbij.')")
+    for control in ("#prev", "#next", "#voting", "#reveal", "#end", "#outline button"):
+        expect(lesson.teacher.locator(control).first).to_be_disabled()  # nothing left to steer

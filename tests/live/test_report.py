@@ -109,12 +109,12 @@ def test_rank_lists_the_class_order_with_mean_places(room):
         ("A helpline", 1, 1.3), ("A friend", 2, 2.0), ("A teacher", 3, 2.7)]
 
 
-def test_free_text_counts_only_approved_words(room):
+def test_free_text_counts_only_approved_phrases(room):
     answer_step(room, STEPS["text"], ["respect please", "SECRET-PENDING", "REJECTED-WORD"])
     actions.moderate(room, "t1", approve=True)
     actions.moderate(room, "t3", approve=False)
     question = question_at(build_report(room), STEPS["text"])
-    assert [(i["label"], i["count"]) for i in question["items"]] == [("please", 1), ("respect", 1)]
+    assert [(i["label"], i["count"]) for i in question["items"]] == [("respect please", 1)]
     text = json.dumps(build_report(room)) + json.dumps(list(export_rows(build_report(room))))
     assert "pending" not in text.lower() and "rejected" not in text.lower()
 
@@ -213,6 +213,6 @@ def test_the_export_holds_aggregates_only(room, store):
                  "CALL-ME-LATER", "SECRET-NOTE"]
     for secret in forbidden:
         assert secret not in text, secret
-    words = question_at(report, STEPS["text"])["items"]
-    assert [(w["label"], w["count"]) for w in words] == [("hello", 2), ("class", 1)]
+    phrases = question_at(report, STEPS["text"])["items"]
+    assert [(p["label"], p["count"]) for p in phrases] == [("hello", 1), ("hello class", 1)]
     assert report["joined"] == 33

@@ -122,7 +122,7 @@ def test_free_text_is_moderated_before_the_projector_shows_it(phones):
     teach_emit(teach, "reveal")
     teach_emit(teach, "moderate", {"id": pending[0]["id"], "approve": True})
     teach_emit(teach, "moderate", {"id": pending[2]["id"], "approve": False})
-    assert last_state(screen, "/screen")["results"]["words"] == [{"text": "trust", "count": 1}]
+    assert last_state(screen, "/screen")["results"]["phrases"] == [{"text": "trust", "count": 1}]
     assert [p["id"] for p in last_state(teach, "/teach")["pending"]] == [pending[1]["id"]]
 
 
@@ -165,7 +165,7 @@ def test_ending_the_lesson_shows_the_help_on_every_phone(phones):
 def test_the_phones_help_starts_with_the_school_contact_the_teacher_gave(phones):
     phone = phones.student(1)
     school = last_state(phone, "/student")["help"]["school"]
-    assert school == {"title": "At school", "about": None, "contact": "Ms Peeters, room B12"}
+    assert school == {"title": "At school", "contact": "Ms Peeters, room B12"}
 
 
 def test_a_whole_lesson_never_sends_notes_answers_or_early_solutions(phones, room):

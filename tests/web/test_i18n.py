@@ -29,8 +29,15 @@ def template_ids() -> set[str]:
 
 
 def messages(lang: str) -> dict[str, str]:
-    """Return msgid -> msgstr of a .po file (the header left out)."""
+    """Return msgid -> msgstr of a .po file (the header left out); a plural as its forms."""
     return {m.id: m.string for m in catalog(lang) if m.id}
+
+
+def forms(msgid, text) -> list[tuple[str, str]]:
+    """Return (source, translation) pairs: one for a text, one per form of a plural."""
+    if isinstance(msgid, str):
+        return [(msgid, text)]
+    return [(msgid[-1], form) for form in text]  # every form takes the plural's placeholders
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -49,14 +56,16 @@ def test_every_message_is_translated(lang):
     template = template_ids()
     found = messages(lang)
     assert set(found) == template, "run pybabel update, then translate"
-    assert [msgid for msgid, text in found.items() if not text] == []
+    untranslated = [m for m, text in found.items() if not all(t for _, t in forms(m, text))]
+    assert untranslated == []
     assert [m.id for m in catalog(lang) if m.fuzzy and m.id] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_translations_keep_their_placeholders(lang):
     for msgid, text in messages(lang).items():
-        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(msgid)), msgid
+        for source, form in forms(msgid, text):
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), msgid
 
 
 def test_every_page_text_is_in_the_template():

@@ -92,5 +92,5 @@ def test_no_file_loads_anything_from_another_host(path):
 
 
 def test_bundled_help_links_open_outside_and_leak_nothing():
-    script = (static_root() / "js" / "student.js").read_text()
+    script = (static_root() / "js" / "help.js").read_text()
     assert 'rel: "noopener noreferrer"' in script

@@ -79,12 +79,37 @@ def test_student_page_carries_the_code_and_no_secret(client, room):
     assert 'aria-live="polite"' in page.text
 
 
-def test_student_page_speaks_the_rooms_language(client, rooms):
+@pytest.mark.parametrize(
+    ("query", "browser", "lang", "passing"),
+    [
+        ("", "", "fr", "Je préfère ne pas répondre"),  # nothing asked: the room's
+        ("", "de-DE,de;q=0.9", "fr", "Je préfère ne pas répondre"),  # not offered: the room's
+        ("", "nl-BE,nl;q=0.9", "nl", "Ik antwoord liever niet"),  # the browser's
+        ("?lang=en", "nl-BE,nl;q=0.9", "en", "I'd rather not answer"),  # picked beats browser
+        ("?lang=xx", "en-GB", "en", "I'd rather not answer"),
+    ],
+)
+def test_student_page_speaks_the_phones_language_when_the_lesson_has_it(
+    client, rooms, query, browser, lang, passing
+):
     room = rooms.create("web-class", "fr")
-    page = client.get(f"/j/{room.code}", headers={"Accept-Language": "nl"})
-    assert '<html lang="fr">' in page.text
-    assert texts_of(page)["pass"] == "Je préfère ne pas répondre"
-    assert texts_of(page)["received"] == "Réponse reçue"
+    page = client.get(f"/j/{room.code}{query}", headers={"Accept-Language": browser})
+    assert f'<html lang="{lang}">' in page.text
+    assert f'data-lang="{lang}"' in page.text
+    assert texts_of(page)["pass"] == passing
+
+
+def test_a_language_the_lesson_lacks_falls_back_to_the_rooms(client, rooms):
+    room = rooms.create("web-second", "en")  # written in en and fr only
+    page = client.get(f"/j/{room.code}?lang=nl", headers={"Accept-Language": "nl"})
+    assert '<html lang="en">' in page.text
+
+
+def test_the_language_picked_on_the_join_page_goes_with_the_phone(client, room):
+    answer = client.post("/?lang=en", data={"code": room.code})
+    assert answer.headers["Location"] == f"/j/{room.code}?lang=en"
+    moved = client.get(f"/j/{room.code.lower()}?lang=en")
+    assert moved.headers["Location"] == f"/j/{room.code}?lang=en"
 
 
 def test_student_page_fixes_a_lowercase_code(client, room):
@@ -98,3 +123,16 @@ def test_unknown_room_gets_a_clear_page(client):
     assert page.status_code == 404
     assert "Er loopt geen les met de code KKKKKK." in page.text
     assert 'href="/"' in page.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms"),
+    [
+        ("nl", ["{count} antwoorden", "{count} antwoord", "{count} antwoorden"]),
+        ("en", ["{count} answers", "{count} answer", "{count} answers"]),
+        ("fr", ["{count} réponse", "{count} réponse", "{count} réponses"]),  # 0 is singular
+    ],
+)
+def test_counted_texts_come_as_ngettext_forms_for_0_1_and_2(client, room, lang, forms):
+    page = client.get(f"/j/{room.code}?lang={lang}")
+    assert texts_of(page)["answers"] == forms

@@ -27,7 +27,9 @@ def test_teacher_pages_for_an_unknown_room(client, page):
 def test_projector_shows_how_to_join(client, room):
     page = client.get(f"/screen/{room.code}?key={room.teacher_key}")
     assert page.status_code == 200
-    assert f"{PUBLIC_URL}/j/{room.code}" in page.text
+    # The address to type is the start page, where the code goes: not a link that holds it.
+    assert '<p class="join-url" id="join-url">192.0.2.10:5000</p>' in page.text
+    assert f"{PUBLIC_URL}/j/" not in page.text
     assert f'src="/qr/{room.code}.svg"' in page.text
     assert f"{room.code[:3]} {room.code[3:]}" in page.text  # the code, large and split in two
     assert "Scan de code om mee te doen" in page.text

@@ -1,0 +1,49 @@
+"""Texts that change with a number ("1 answer", "2 answers"), for the pages' scripts.
+
+Each is handed to the script as ngettext's forms for 0, 1 and 2 things; the script takes the
+form of the count (2 for any count from 2 up). That is exact for nl, en and fr, whose plural
+rules differ only at 0 and 1 (French says "0 réponse", Dutch and English "0 answers").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask_babel import ngettext
+
+COUNTS = (0, 1, 2)
+
+
+def _forms(text: Callable[[int], str]) -> list[str]:
+    return [str(text(count)) for count in COUNTS]
+
+
+def plural_texts() -> dict[str, list[str]]:
+    """Return every counted text of the pages, as forms for 0, 1 and 2, in the page's language."""
+    return {
+        "answers": _forms(lambda n: ngettext("{count} answer", "{count} answers", n)),
+        "passed": _forms(
+            lambda n: ngettext(
+                "{count} would rather not answer", "{count} would rather not answer", n
+            )
+        ),
+        "phones": _forms(
+            lambda n: ngettext("{count} phone connected", "{count} phones connected", n)
+        ),
+        "answered_of": _forms(
+            lambda n: ngettext("{count} of {total} answered", "{count} of {total} answered", n)
+        ),
+        "chars_left": _forms(
+            lambda n: ngettext("{count} character left", "{count} characters left", n)
+        ),
+        "waiting": _forms(lambda n: ngettext("{count} to approve", "{count} to approve", n)),
+        "approve_all": _forms(
+            lambda n: ngettext("Approve the {count} answer", "Approve all {count} answers", n)
+        ),
+        "times": _forms(
+            lambda n: ngettext("sent by {count} student", "sent by {count} students", n)
+        ),
+        "more": _forms(
+            lambda n: ngettext("and {count} more answer", "and {count} more answers", n)
+        ),
+    }

@@ -1,0 +1,168 @@
+"""Every state of every bundled lesson, as the server would send it to each role.
+
+The fit walk sets these states directly on an open page (no sockets, no phones), so that it
+can look at hundreds of states in a few minutes. They are built by the real domain and views:
+a room of the bundled lesson, thirty anonymous participants, and the teacher's actions.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from classroom.content.library import Library, load_library
+from classroom.live import actions, views
+from classroom.live.registry import Rooms
+from classroom.store import SavedRoom
+
+BASE = "http://192.168.1.20:5000"
+CLASS = 30  # phones in the room
+EARLY = 7  # answers while voting is still open (fewer than any lesson's minimum group)
+
+# Free text as a class writes it: long and short, some the same, negations kept whole.
+TEXTS = [
+    "Het is niet jouw schuld", "Je bent niet alleen", "Ce n'est pas ta faute",
+    "Praat erover met iemand die je vertrouwt", "Niet doorsturen", "niet doorsturen!",
+    "Vraag altijd eerst of het oké is voor de ander", "Respect", "It is never your fault",
+    "Stuur nooit een foto van iemand anders door zonder te vragen",
+    "Je mag altijd nee zeggen, ook als je eerst ja zei", "Zoek hulp bij Child Focus of Awel",
+    "Don't forward it", "Delete it and tell someone you trust", "Niemand verdient dit",
+    "Ne transfère jamais une photo", "Dat is geen grap", "Laat het verwijderen",
+]
+
+
+class Done:
+    """A write that is already durable."""
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Return at once."""
+
+
+class MemoryStore:
+    """The Store protocol in memory: the walk needs no disk."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: Done()
+
+    def has_room(self, code: str) -> bool:
+        """No room is stored yet."""
+        return False
+
+    def open_rooms(self) -> list[SavedRoom]:
+        """Nothing to resume."""
+        return []
+
+    def get_meta(self, name: str) -> str | None:
+        """No metadata."""
+        return None
+
+
+@dataclass
+class Shot:
+    """One moment of a lesson, as each role sees it."""
+
+    lesson: str
+    lang: str
+    step: int | None
+    phase: str  # lobby, shown, voting, too-few, revealed, help, end
+    kind: str
+    screen: dict[str, Any]
+    student: dict[str, Any]
+    teach: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """Return a readable name for failure messages and screenshots."""
+        where = "-" if self.step is None else f"step {self.step + 1}"
+        return f"{self.lesson}/{self.lang} {where} {self.kind} {self.phase}"
+
+
+def _value(question: Any, n: int) -> Any:
+    kind = question.kind
+    if kind in ("choice", "check"):
+        return [0, 1, 1, 2, 1, 0, 3, 1][n % 8] % len(question.options)
+    if kind == "multi":
+        top = question.max or len(question.options)
+        return sorted({n % len(question.options), (n * 3 + 1) % len(question.options)})[:top]
+    if kind == "scale":
+        return [4, 5, 3, 4, 2, 5, 4, 1][n % 8] % question.points + 1
+    if kind == "flag":
+        criterion = ["consent", "voluntary", "equality", "impact"][n % 4]
+        return {"flag": ["red", "yellow", "red", "black", "green"][n % 5],
+                "criterion": criterion if question.criterion else None}
+    if kind == "rank":
+        order = list(range(len(question.options)))
+        return order[n % len(order):] + order[: n % len(order)]
+    text = TEXTS[n % len(TEXTS)]
+    return text[: question.max_length]
+
+
+class Walk:
+    """Build the states of one lesson in one language."""
+
+    def __init__(self, library: Library, lesson: str, lang: str) -> None:
+        self.rooms = Rooms(library, MemoryStore())
+        self.room = self.rooms.create(lesson, lang)
+        self.lesson, self.lang = lesson, lang
+        self.pids = [self.room.join(f"walk-phone-{n:04d}-xxxxxxxxxxxx") for n in range(CLASS)]
+        for n, pid in enumerate(self.pids):
+            self.room.presence.attach(f"sid-{n}", pid, lang)
+
+    def shot(self, phase: str, kind: str, me: int = CLASS - 1) -> Shot:
+        """Return the three views now; the phone is participant `me`."""
+        room = self.room
+        return Shot(
+            self.lesson, self.lang, room.index if room.phase == "step" else None, phase, kind,
+            views.screen_view(room, BASE),
+            views.student_view(room, BASE, self.pids[me], self.lang),
+            views.teach_view(room, BASE),
+        )
+
+    def answer(self, first: int, last: int) -> None:
+        """Let participants `first` to `last - 1` answer (one in ten passes)."""
+        room, question = self.room, self.room.question
+        for n in range(first, last):
+            passed = n % 10 == 9
+            room.answer(self.pids[n], room.index, None if passed else _value(question, n), passed)
+
+    def question(self, kind: str) -> Iterator[Shot]:
+        """Yield a question before voting, while voting, with too few answers and revealed."""
+        room = self.room
+        yield self.shot("shown", kind)
+        actions.timer(room, 45)
+        self.answer(0, EARLY)
+        yield self.shot("voting", kind)
+        actions.reveal(room)
+        yield self.shot("too-few", kind)
+        actions.open_voting(room)
+        self.answer(EARLY, CLASS - 1)
+        if kind == "text":
+            pending = [a.mod_id for a in room.step_answers().values() if a.mod_id]
+            actions.moderate_many(room, pending[:-3], True)
+        actions.reveal(room)
+        yield self.shot("revealed", kind)
+
+    def __iter__(self) -> Iterator[Shot]:
+        room = self.room
+        yield self.shot("lobby", "lobby")
+        for index, planned in enumerate(room.plan):
+            actions.go(room, index)
+            if planned.question is not None:
+                yield from self.question(planned.question.kind)
+            elif getattr(planned.step, "notice", None) == "help":
+                yield self.shot("help", "help")
+            else:
+                yield self.shot("shown", planned.kind)
+        actions.end(room)
+        yield self.shot("end", "end")
+
+
+def every_state(langs: tuple[str, ...] | None = None) -> Iterator[Shot]:
+    """Yield every state of every bundled lesson, in each of its languages (or those given)."""
+    library = load_library()
+    for lesson_id in sorted(library.lessons):
+        lesson = library.lessons[lesson_id]
+        chosen = [lang for lang in lesson.languages if langs is None or lang in langs]
+        yield from itertools.chain.from_iterable(Walk(library, lesson_id, lang) for lang in chosen)
