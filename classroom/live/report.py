@@ -2,7 +2,9 @@
 
 Aggregates only, like the projector: counts per option, never who answered what. A question's
 aggregate is left out until at least `min_group` participants gave a real answer, and free text
-counts only once the teacher approved it (tallies.tally sees to that).
+counts only once the teacher approved it (tallies.tally sees to that). Like every view, the
+report reads what each step last published (shown.py): two reports, or a report and the
+projector, never differ by fewer than `min_group` participants.
 """
 
 from __future__ import annotations
@@ -18,15 +20,16 @@ from . import content
 from .answers import Answer
 from .room import Room
 from .tallies import tally
-from .views import min_group
 
 # Kinds whose items pair up option by option between two rounds (free text does not).
 PAIRED = ("choice", "check", "multi", "scale", "flag", "rank")
 
 
-def _answers_at(room: Room, index: int) -> list[Answer]:
+def _answers_at(room: Room, index: int) -> tuple[list[Answer] | None, tuple[int, int]]:
+    """Return a step's published answers (None: too few to show) and its published counts."""
     # The one place that reads a room's answers by step, should their storage change shape.
-    return list(room.answers.get(index, {}).values())
+    answers = room.answers.get(index, {})
+    return room.shown.results(index, answers), room.shown.counts(index, answers)
 
 
 def _percent(count: int, given: int) -> int:
@@ -103,10 +106,12 @@ def _rounds(plan: list[PlannedStep]) -> dict[int, int]:
 
 def _question(room: Room, planned: PlannedStep, round_: int | None) -> dict[str, Any]:
     question, lang = planned.question, room.lang
-    answers = _answers_at(room, planned.index)
+    answers, (count, passed) = _answers_at(room, planned.index)
+    shown = answers is not None
     # revealed=True: the teacher's report marks the correct answer, voted or not.
-    result = tally(question, answers, revealed=True, lang=lang)
-    shown = result["total"] >= min_group(room)
+    result = tally(question, answers or [], revealed=True, lang=lang)
+    if not shown:  # the counts alone, as published
+        result.update(total=count - passed, passed=passed)
     return {
         "step": planned.index + 1,
         "key": planned.key,
@@ -172,7 +177,7 @@ def build_report(room: Room) -> dict[str, Any]:
             "phase": room.phase,
             "created": room.created,
             "ended": room.record.ended_at,
-            "min_group": min_group(room),
+            "min_group": room.min_group,
             "joined": len(room.participants),
         }
     return {**head, "questions": questions, "shifts": _shifts(questions)}

@@ -3,9 +3,8 @@
 
 (function () {
   var el = Classroom.el, t = Classroom.t, fill = Classroom.fill;
-  var data = document.body.dataset, auth = { code: data.code, key: data.key };
-  var screen = Classroom.connect("/screen", auth);
-  var teach = Classroom.connect("/teach", auth); /* the keys below steer the lesson */
+  var screen = Classroom.connect("/screen", ProjectorLink.auth); /* watch only: its own key */
+  ProjectorLink.onRekey(function () { screen.disconnect().connect(); });
   var state = null, showQr = false, left = function () { return null; };
   var $ = function (id) { return document.getElementById(id); };
 
@@ -94,11 +93,9 @@
   screen.on("connect_error", function (error) { toast(error.data && error.data.message ? error.data.message : t("offline")); });
   window.setInterval(tick, 1000);
 
-  function command(event, payload) {
-    teach.timeout(5000).emit(event, payload || {}, function (error, ack) {
-      if (error) toast(t("offline"));
-      else if (!ack.ok) toast(ack.message);
-    });
+  /* The keys steer the lesson through the teacher page that opened this window. */
+  function command(event) {
+    if (!ProjectorLink.press(event)) toast(t("no_remote"));
   }
 
   function fullscreen() {

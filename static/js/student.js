@@ -10,16 +10,23 @@
   var heading = document.getElementById("heading"), content = document.getElementById("content");
   var banner = document.getElementById("banner"), announce = document.getElementById("announce");
 
-  /* Return this browser's random device key: 24 random bytes, base64url (32 characters). */
+  var DEVICE = "classroom.device." + code;
+
+  /* Return this phone's random key for this room only: 24 random bytes, base64url (32 characters).
+     A new room gets a new key, and the key is forgotten when the room ends, so nothing ties
+     this phone's answers in one lesson to another. */
   function deviceKey() {
-    var key = Classroom.load("classroom.device");
+    Classroom.save("classroom.device", null); /* the one key for every room of older versions */
+    var key = Classroom.load(DEVICE);
     if (typeof key === "string" && /^[A-Za-z0-9_-]{22,64}$/.test(key)) return key;
     var bytes = new Uint8Array(24);
     window.crypto.getRandomValues(bytes);
     key = btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-    Classroom.save("classroom.device", key);
+    Classroom.save(DEVICE, key);
     return key;
   }
+
+  function forgetRoom() { Classroom.save(DEVICE, null); Classroom.save(PENDING, null); pending = null; }
 
   var socket = Classroom.connect("/student", { code: code, device: deviceKey() });
 
@@ -126,13 +133,15 @@
     var data = error && error.data;
     if (!data || !data.error) { banner.hidden = false; return; } /* the network: socket.io retries */
     if (data.error === "rate-limited") { window.setTimeout(function () { socket.connect(); }, 3000); return; }
-    if (data.error === "room-ended") { state = { room: { phase: "ended" } }; }
+    if (data.error === "waiting") { window.setTimeout(function () { socket.connect(); }, 4000); } /* until let in */
+    if (data.error === "room-ended") { forgetRoom(); state = { room: { phase: "ended" } }; }
     else { refused = data.message; }
     banner.hidden = true;
     draw();
   });
   socket.on("state", function (next) {
     state = next;
+    if (next.room.phase === "ended") forgetRoom();
     left = Classroom.countdown(next);
     if (next.help) { help = next.help; Classroom.save(HELP, help); }
     if (pending && next.step && pending.message.step !== next.step.index) { pending = null; Classroom.save(PENDING, null); }

@@ -39,8 +39,8 @@ class Phones:
         )
 
     def teacher(self, role: str = "teach", key: str | None = None):
-        """Connect the teacher's control page (or the projector with role='screen')."""
-        auth = {"code": self.room.code, "key": self.room.teacher_key if key is None else key}
+        """Connect the teacher's control page (or the projector, with its own key, as 'screen')."""
+        auth = {"code": self.room.code, "key": self.room.key_of(role) if key is None else key}
         return socketio.test_client(
             self.app, namespace=f"/{role}", auth=auth, flask_test_client=self.http
         )
