@@ -1,10 +1,10 @@
 """The teacher's lesson report: every question's aggregate, the shift, and the export rows.
 
 Aggregates only, like the projector: counts per option, never who answered what. A question's
-aggregate is left out until at least `min_group` participants gave a real answer, and free text
-counts only once the teacher approved it (tallies.tally sees to that). Like every view, the
-report reads what each step last published (shown.py): two reports, or a report and the
-projector, never differ by fewer than `min_group` participants.
+aggregate (and its number of answers) is left out until at least `min_group` participants gave
+a real answer, and free text counts only once the teacher approved it (tallies.tally sees to
+that). Like every view, the report reads what each step published (shown.py): two reports, or
+a report and the projector, never differ by fewer than `min_group` participants.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from .tallies import tally
 PAIRED = ("choice", "check", "multi", "scale", "flag", "rank")
 
 
-def _answers_at(room: Room, index: int) -> tuple[list[Answer] | None, tuple[int, int]]:
-    """Return a step's published answers (None: too few to show) and its published counts."""
+def _answers_at(room: Room, planned: PlannedStep) -> list[Answer] | None:
+    """Return the answers of a step as published to the report (None: none to show)."""
     # The one place that reads a room's answers by step, should their storage change shape.
-    answers = room.answers.get(index, {})
-    return room.shown.results(index, answers), room.shown.counts(index, answers)
+    answers = room.answers.get(planned.index, {})
+    return room.shown.results(planned.index, planned.question, answers, "report")
 
 
 def _percent(count: int, given: int) -> int:
@@ -106,12 +106,12 @@ def _rounds(plan: list[PlannedStep]) -> dict[int, int]:
 
 def _question(room: Room, planned: PlannedStep, round_: int | None) -> dict[str, Any]:
     question, lang = planned.question, room.lang
-    answers, (count, passed) = _answers_at(room, planned.index)
+    answers = _answers_at(room, planned)
     shown = answers is not None
     # revealed=True: the teacher's report marks the correct answer, voted or not.
     result = tally(question, answers or [], revealed=True, lang=lang)
-    if not shown:  # the counts alone, as published
-        result.update(total=count - passed, passed=passed)
+    if not shown:  # not even how many: a count that moves by one gives a phone away
+        result.update(total=None, passed=None)
     return {
         "step": planned.index + 1,
         "key": planned.key,

@@ -24,7 +24,7 @@ def results_view(room: Room) -> dict[str, Any] | None:
     question = room.question
     if question is None or not (room.revealed or room.lesson.live_results):
         return None
-    answers = room.shown.results(room.index, room.step_answers())
+    answers = room.shown.results(room.index, question, room.step_answers())
     if answers is None:
         return None
     return tally(question, answers, revealed=room.revealed, lang=room.lang)

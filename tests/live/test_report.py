@@ -122,9 +122,9 @@ def test_free_text_counts_only_approved_words(room):
 @pytest.mark.parametrize(
     ("values", "shown", "counts"),
     [
-        ([], False, (0, 0)),
-        ([0, 1], False, (0, 0)),  # fewer than the group: not even the count moves
-        ([0, 1, None, None, None, None], False, (2, 4)),  # passes do not count towards it
+        ([], False, (None, None)),
+        ([0, 1], False, (None, None)),  # fewer than the group: not even how many
+        ([0, 1, None, None, None, None], False, (None, None)),  # passes do not count
         ([0, 1, 2], True, (3, 0)),
         ([0, 1, 2, None], True, (3, 1)),
     ],
@@ -182,8 +182,8 @@ def test_the_shift_needs_the_minimum_group_in_both_rounds(twice_rooms, before, a
     (shift,) = build_report(room)["shifts"]
     assert shift["shown"] is False
     assert shift["rows"] == [] and shift["means"] == [None, None]
-    # A round with fewer answers than the group does not even show its count.
-    assert shift["answers"] == [len(x) if len(x) >= 3 else 0 for x in (before, after)]
+    # A round with fewer answers than the group does not even show how many.
+    assert shift["answers"] == [len(x) if len(x) >= 3 else None for x in (before, after)]
 
 
 def test_the_bundled_lesson_pairs_its_attitude_questions(store):
