@@ -8,6 +8,8 @@ from typing import Any
 from flask import current_app, has_request_context, request, session
 from flask_socketio import ConnectionRefusedError, Namespace, join_room, leave_room
 
+from classroom.content.builtin import LANGUAGES
+
 from . import get_rooms
 from .broadcast import Broadcaster, channel, fingerprint
 from .errors import LiveError
@@ -104,12 +106,14 @@ class RoleNamespace(Namespace):
         room = rooms.get(auth.get("code")) if isinstance(auth, dict) else None
         if room is not None and room.check_key(auth.get("key"), self.role):
             return room
+        # The visitor's language, never the room's: that would say the room exists.
+        lang = request.accept_languages.best_match(LANGUAGES) or rooms.default_lang
         strikes = current_app.extensions["classroom.web.strikes"]
         if strikes.blocked(request.remote_addr):
             strikes.pause()
-            raise LiveError("rate-limited", rooms.default_lang)
+            raise LiveError("rate-limited", lang)
         strikes.strike(request.remote_addr)
-        raise LiveError("bad-key", rooms.default_lang)
+        raise LiveError("bad-key", lang)
 
     def _enter(self, room: Any) -> None:
         """Seat this socket in its role's channel, under the key it came with."""

@@ -55,6 +55,9 @@
     fill($("waiting"), people.waiting.length ? people.waiting.map(waitingItem) : [el("li", { className: "hint", text: t("nobody_waiting") })]);
   }
 
+  /* Cut off by the server (a new teacher key, made elsewhere): ask once more, to say why. */
+  teach.socket.on("disconnect", function (reason) { if (reason === "io server disconnect") teach.socket.connect(); });
+
   teach.socket.on("state", function (state) {
     followTeacherKey(state.teacher_url);
     followProjectorKey(state.screen_url);

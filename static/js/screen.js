@@ -89,7 +89,10 @@
 
   screen.on("state", function (next) { state = next; left = Classroom.countdown(next); draw(); });
   screen.on("connect", function () { toast(""); });
-  screen.on("disconnect", function () { toast(t("offline")); });
+  screen.on("disconnect", function (reason) {
+    toast(t("offline"));
+    if (reason === "io server disconnect") screen.connect(); /* a new key cut it off: ask why */
+  });
   screen.on("connect_error", function (error) { toast(error.data && error.data.message ? error.data.message : t("offline")); });
   window.setInterval(tick, 1000);
 
