@@ -7,8 +7,8 @@ from typing import Any
 
 from classroom.store import Pending, RoomRecord
 
-from .answers import APPROVED, PENDING, REJECTED
-from .room import ENDED, LOBBY, MAX_TIMER, STEP, Room, answer_record
+from .answers import APPROVED, PENDING, REJECTED, answer_record
+from .room import ENDED, LOBBY, MAX_TIMER, STEP, Room
 
 Mutation = Callable[[RoomRecord], list[Callable[[], Pending]] | None]
 

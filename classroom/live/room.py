@@ -10,10 +10,10 @@ from typing import Any
 
 from classroom.content.lessons import Lesson
 from classroom.content.library import PlannedStep
-from classroom.store import AnswerRecord, Pending, RoomRecord, Store, StoreError
+from classroom.store import Pending, RoomRecord, Store, StoreError
 
 from .admission import Waiting
-from .answers import Answer, BadValue, make_answer
+from .answers import Answer, BadValue, answer_record, make_answer
 from .errors import LiveError
 from .ids import participant_id, same_secret, valid_device
 from .presence import Presence
@@ -253,10 +253,3 @@ class Room:
             self.record.voting_open, self.record.deadline = False, None
             self.save()
         return True
-
-
-def answer_record(step: int, pid: str, answer: Answer) -> AnswerRecord:
-    """Return the store's record of one answer."""
-    return AnswerRecord(
-        step, pid, answer.value, answer.passed, answer.mod_id, answer.flagged, answer.status
-    )

@@ -119,23 +119,23 @@ def test_choose_lesson_explains_what_is_wrong():
         choose_lesson(Library(), None, "sexting-delen")
 
 
-def test_the_access_log_holds_no_address_and_no_key():
+def access_line(requestline: str, status: str, size: int) -> str:
+    """Return the access-log line of a request that took 0.25 s."""
     handler = QuietHandler.__new__(QuietHandler)
     handler.client_address = ("192.168.1.77", 50123)
-    handler.requestline = "GET /teach/K7RM4P?key=SECRET HTTP/1.1"
-    handler._orig_status, handler.status, handler.response_length = "200 OK", "200 OK", 4242
+    handler.requestline = requestline
+    handler._orig_status, handler.status, handler.response_length = status, status, size
     handler.time_start, handler.time_finish = 10.0, 10.25
-    line = handler.format_request()
+    return handler.format_request()
+
+
+def test_the_access_log_holds_no_address_and_no_key():
+    line = access_line("GET /teach/K7RM4P?key=SECRET HTTP/1.1", "200 OK", 4242)
     assert re.fullmatch(r'\[[\d\- :]+\] "GET /teach/K7RM4P" 200 4242 0\.250s', line)
 
 
 def test_escape_codes_in_a_request_line_never_reach_the_terminal():
-    handler = QuietHandler.__new__(QuietHandler)
-    handler.client_address = ("192.168.1.77", 50123)
-    handler.requestline = "GET /\x1b[2J\x1b]0;pwned\x07x HTTP/1.1"
-    handler._orig_status, handler.status, handler.response_length = "404", "404", 10
-    handler.time_start, handler.time_finish = 10.0, 10.25
-    line = handler.format_request()
+    line = access_line("GET /\x1b[2J\x1b]0;pwned\x07x HTTP/1.1", "404", 10)
     assert not re.search(r"[\x00-\x1f\x7f-\x9f]", line)
     assert '"GET /\\x1b[2J\\x1b]0;pwned\\x07x"' in line  # shown, not run
 
