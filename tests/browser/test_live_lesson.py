@@ -371,3 +371,15 @@ def test_a_new_teacher_link_keeps_the_teacher_in_and_cuts_off_the_old_one(lesson
     lesson.teacher.wait_for_selector("#step-count:has-text('1')")
     report = lesson.teacher.get_attribute("#report-link", "href")
     assert new_key in report and lesson.key not in report
+
+
+def test_a_phone_has_a_key_for_this_room_only_and_forgets_it_at_the_end(lesson):
+    phone = lesson.phone()
+    name = f"classroom.device.{lesson.code}"
+    key = phone.evaluate("name => JSON.parse(localStorage.getItem(name))", name)
+    assert isinstance(key, str) and len(key) >= 22
+    assert phone.evaluate("() => localStorage.getItem('classroom.device')") is None
+    lesson.teacher.once("dialog", lambda dialog: dialog.accept())
+    lesson.teacher.click("#end")
+    phone.wait_for_selector("#heading:has-text('De les is voorbij')")
+    assert phone.evaluate("name => localStorage.getItem(name)", name) is None
