@@ -8,6 +8,7 @@ database and truncates it, so old copies of a deleted text do not linger in `-wa
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -62,6 +63,12 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+def create_private(path: str) -> None:
+    """Create the database file readable by its user only (SQLite gives -wal the same mode)."""
+    if path != ":memory:" and not os.path.exists(path):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
 def prepare(conn: sqlite3.Connection) -> None:
     """Create the tables, add the columns an older file lacks, drop what is no longer kept."""
     conn.executescript(SCHEMA)
@@ -98,6 +105,7 @@ class SQLiteStore:
     def __init__(self, path: str, async_mode: str = "threading") -> None:
         self.path = path
         self.async_mode = async_mode
+        create_private(path)
         with self._reader() as conn:
             prepare(conn)
         checkpoint(path)  # a library key dropped by `prepare` is gone from the log too

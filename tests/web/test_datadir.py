@@ -36,6 +36,7 @@ def test_the_default_database_is_in_the_data_folder_not_the_package(tmp_path):
     try:
         db = Path(app.config["CLASSROOM_DB"])
         assert db == tmp_path / "classroom.sqlite3" and db.exists()
+        assert stat.S_IMODE(db.stat().st_mode) == 0o600  # answers: for this user's eyes only
         package = Path(classroom.__file__).resolve().parent
         assert package not in db.resolve().parents
         assert Path(sys.prefix).resolve() not in db.resolve().parents  # nor the venv
