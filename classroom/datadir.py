@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from .live.ids import new_secret, same_secret
 
 APP = "classroom"
@@ -22,7 +20,12 @@ KEY_NAME = "library-key"
 
 def data_dir(configured: str | os.PathLike[str] | None = None) -> Path:
     """Return (and create, private to this user) the data folder: `configured`, else the user's."""
-    path = Path(configured) if configured else Path(platformdirs.user_data_dir(APP, False))
+    if configured:
+        path = Path(configured)
+    else:
+        import platformdirs  # only when no folder is configured
+
+        path = Path(platformdirs.user_data_dir(APP, False))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
