@@ -81,7 +81,7 @@ def start_classroom(port: int, workdir: str) -> tuple[subprocess.Popen, str, str
     """Start `classroom run`; return the process, the room code and the teacher key."""
     # Every simulated phone comes from 127.0.0.1: lift the per-address join limit.
     env = dict(os.environ, CLASSROOM_DB=os.path.join(workdir, "bench.sqlite3"),
-               CLASSROOM_JOIN_BURST="1000000")
+               CLASSROOM_DATA_DIR=workdir, CLASSROOM_JOIN_BURST="1000000")
     proc = subprocess.Popen(
         [sys.executable, "-m", "classroom.cli", "run", "--no-browser", "--host", "127.0.0.1",
          "--port", str(port), "--public-url", f"http://127.0.0.1:{port}"],
@@ -92,6 +92,11 @@ def start_classroom(port: int, workdir: str) -> tuple[subprocess.Popen, str, str
             drain(proc)
             return proc, found.group(1), found.group(2)
     raise RuntimeError("classroom run printed no Teacher link")
+
+
+def counted_in(state: dict) -> int:
+    """Return the step the answer count moves in (1 on the bare baseline)."""
+    return state["answers"].get("group", 1)
 
 
 def sample_value(question: dict):
@@ -160,7 +165,9 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     start = time.perf_counter()
     acks = await asyncio.gather(*(vote(c) for c in phones))
     latencies = sorted(ms for ms in acks if ms is not None) or [float("nan")]
-    seen = await wait_for(teach, lambda s: s["answers"]["count"] >= n, 60)
+    # Counts move in steps of the lesson's minimum group (so that no phone is given away by
+    # the count): the teacher has the last answers once fewer than a group are left out.
+    seen = await wait_for(teach, lambda s: s["answers"]["count"] > n - counted_in(s), 60)
     teacher_saw = teach.state["answers"]["count"]
     teacher_final = time.perf_counter() - start
     cpu_vote = cpu_seconds(pid) - cpu0
@@ -179,7 +186,8 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     await asyncio.gather(*(c.close() for c in phones + [teach]))
     count = len(latencies)
     return {"n": n, "acked": sum(ms is not None for ms in acks),
-            "teacher_saw": teacher_saw, "got_next": sum(arrived),
+            "teacher_saw": teacher_saw, "group": counted_in(teach.state),
+            "got_next": sum(arrived),
             "connect_s": connect_s, "p50_ms": statistics.median(latencies),
             "p95_ms": latencies[int(0.95 * (count - 1))],
             "p99_ms": latencies[int(0.99 * (count - 1))],

@@ -13,7 +13,8 @@ DEFAULTS: dict[str, Any] = {
     "CLASSROOM_CONTENT_PATHS": None,  # None: the bundled lessons/ and quizzes/
     "CLASSROOM_DEFAULT_LESSON": "sexting-delen",
     "CLASSROOM_PUBLIC_URL": None,  # e.g. http://192.168.1.20:5000, set by the CLI
-    "CLASSROOM_DB": None,  # None: instance/classroom.sqlite3
+    "CLASSROOM_DATA_DIR": None,  # None: the user's data folder (platformdirs), see datadir.py
+    "CLASSROOM_DB": None,  # None: classroom.sqlite3 in the data folder
     "CLASSROOM_LANG": None,  # None: the lesson's first language
     # The school's own contact (who, where, when), shown first on every help screen.
     "CLASSROOM_SCHOOL_CONTACT": None,
@@ -56,29 +57,23 @@ def _as_type_of(default: Any, key: str, value: str) -> Any:
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create and configure the app; nothing is wired anywhere else."""
-    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app = Flask(__name__, static_folder=None)
     app.config.from_mapping(DEFAULTS, SECRET_KEY=secrets.token_hex(32))
     if test_config is None:
         app.config.from_mapping(settings_from_env(os.environ))
     else:
         app.config.from_mapping(test_config)
-    if app.config["CLASSROOM_DB"] is None:
-        app.config["CLASSROOM_DB"] = default_db(app.instance_path)
-
     from . import live, web
+    from .datadir import LibraryKey, data_dir, default_db
 
+    folder = data_dir(app.config["CLASSROOM_DATA_DIR"])
+    if app.config["CLASSROOM_DB"] is None:
+        app.config["CLASSROOM_DB"] = default_db(folder)
+    app.extensions["classroom.library_key"] = LibraryKey(folder)
     web.init_app(app)
     live.init_app(app)
     trust_proxies(app)
     return app
-
-
-def default_db(instance_path: str | None = None) -> str:
-    """Return the store's default file, in the instance folder (created if missing)."""
-    if instance_path is None:  # no app yet (`classroom purge`): the folder create_app uses
-        instance_path = Flask(__name__, instance_relative_config=True).instance_path
-    os.makedirs(instance_path, exist_ok=True)
-    return os.path.join(instance_path, "classroom.sqlite3")
 
 
 def trust_proxies(app: Flask) -> None:

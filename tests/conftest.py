@@ -12,8 +12,16 @@ from classroom import create_app
 PUBLIC_URL = "http://192.0.2.10:5000"  # a documentation address: never a real host
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory, monkeypatch):
+    """Keep every test (and the servers and commands it starts) out of the user's data folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("CLASSROOM_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
-def make_app(tmp_path):
+def make_app(tmp_path, data_dir):
     """Return `make(content_paths, **config)`: an app in threading mode; stores closed after."""
     made = []
 
@@ -23,6 +31,7 @@ def make_app(tmp_path):
                 "TESTING": True,
                 "SECRET_KEY": "test",
                 "CLASSROOM_DB": str(tmp_path / f"app{len(made)}.sqlite3"),
+                "CLASSROOM_DATA_DIR": str(data_dir),
                 "CLASSROOM_ASYNC_MODE": "threading",
                 "CLASSROOM_PUBLIC_URL": PUBLIC_URL,
                 "CLASSROOM_CONTENT_PATHS": [str(p) for p in content_paths or []] or None,

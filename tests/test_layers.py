@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "classroom"
 WEB_ONLY = {"flask", "flask_socketio", "flask_babel", "werkzeug", "jinja2"}
-NOT_DOMAIN = {"classroom.live", "classroom.live.sockets"}
+NOT_DOMAIN = {"classroom.live", "classroom.live.sockets", "classroom.live.namespace"}
 
 
 def module_name(path: Path) -> str:

@@ -67,6 +67,7 @@ def test_the_installed_wheel_serves_its_pages(wheel, tmp_path):
 import json, classroom
 from classroom import create_app
 app = create_app({{"CLASSROOM_DB": {str(tmp_path / "db.sqlite3")!r},
+                  "CLASSROOM_DATA_DIR": {str(tmp_path / "data")!r},
                   "CLASSROOM_ASYNC_MODE": "threading"}})
 client = app.test_client()
 print(json.dumps({{

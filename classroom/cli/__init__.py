@@ -3,6 +3,7 @@
 import click
 
 from .content import new, schema, validate
+from .keys import library_key
 from .purge import purge
 from .run import run
 
@@ -17,3 +18,4 @@ main.add_command(validate)
 main.add_command(schema)
 main.add_command(new)
 main.add_command(purge)
+main.add_command(library_key)

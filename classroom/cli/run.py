@@ -86,7 +86,8 @@ def print_links(join: str, teacher: str, screen: str, library: str) -> None:
     code.add_data(join)
     tty = sys.stdout.isatty()
     code.print_ascii(tty=tty, invert=not tty)
-    click.echo("Keep the Teacher and Library links secret: they control the lesson.")
+    click.echo("Keep the Teacher and Library links secret: they control the lesson. The Screen "
+               "link can only watch.")
     click.echo("Stop with Ctrl+C; starting again resumes the lesson where it was.")
 
 
@@ -103,13 +104,17 @@ def print_links(join: str, teacher: str, screen: str, library: str) -> None:
               callback=lambda ctx, param, value: school_contact(value),
               help="Your school's own contact, shown first on every help screen, e.g. "
               "\"Ms Peeters (trusted contact), room B12, every lunch break\".")
+@click.option("--class-size", type=click.IntRange(0, 2000), default=None,
+              help="Students expected; more phones wait until you let them in (0: no limit).")
 def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
-        public_url: str | None, no_browser: bool, lang: str | None, school: str | None) -> None:
+        public_url: str | None, no_browser: bool, lang: str | None, school: str | None,
+        class_size: int | None) -> None:
     """Start a lesson: students join with their phones, you steer from the teacher page."""
     patch_gevent()
     from .. import create_app
     from ..live import get_rooms
-    from ..live.views import join_url, teacher_url
+    from ..live.guard import expect
+    from ..live.views import join_url, screen_url, teacher_url
     from .settings import env_settings
 
     base = prepare(host, port, public_url)
@@ -124,10 +129,12 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
         lesson_id = choose_lesson(rooms.library, lesson or lesson_option,
                                   app.config["CLASSROOM_DEFAULT_LESSON"])
         room = open_room(rooms, lesson_id, lang)
+        if class_size is not None:
+            expect(room, class_size)
         teacher = teacher_url(room, base)
-        print_links(join_url(room, base), teacher,
-                    f"{base}/screen/{room.code}?key={room.teacher_key}",
-                    f"{base}/library?key={rooms.admin_key}")
+        library_key = app.extensions["classroom.library_key"].get()
+        print_links(join_url(room, base), teacher, screen_url(room, base),
+                    f"{base}/library?key={library_key}")
     if not no_browser:
         webbrowser.open(teacher)
     serve(app, host, port)

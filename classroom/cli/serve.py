@@ -14,19 +14,33 @@ PRIVATE = ("REMOTE_ADDR", "REMOTE_PORT", "HTTP_USER_AGENT", "HTTP_X_FORWARDED_FO
            "HTTP_X_REAL_IP", "HTTP_FORWARDED", "HTTP_COOKIE", "HTTP_REFERER", "QUERY_STRING",
            "REQUEST_URI", "RAW_URI")
 QUERY = re.compile(r"\?\S*")
+# gevent names the client's (address, port) in "(from ...)"; both say who sent it.
+CLIENT = re.compile(r"\s*\(from [^)]*\)?\)?")
+# Bytes a client sent (a broken frame, a request cut off) are its own; never copied to the log.
+RAW_BYTES = re.compile(r"""b(['"]).*?(?<!\\)\1""")
+# Escape codes in a request line would repaint or retitle the teacher's terminal.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+LONGEST = 300  # characters of one error line
+
+
+def printable(text: str) -> str:
+    """Return `text` with control characters shown as \\xNN, so the terminal only prints it."""
+    return CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 class QuietHandler(pywsgi.WSGIHandler):
     """Log requests without the client's address and without query strings (keys live there)."""
 
     def log_error(self, msg: str, *args: object) -> None:
-        """Log a bad request or a server problem, without the address, socket or query string."""
+        """Log a bad request or a server problem: no address, port, query string or raw bytes."""
         text = msg % args if args else msg
         address = self.client_address[0] if isinstance(self.client_address, tuple) else None
+        text = CLIENT.sub("", text).strip()
         if address:
             text = text.replace(str(address), "-")
+        text = printable(RAW_BYTES.sub("b'…'", QUERY.sub("?…", text)))
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-        self.server.error_log.write(f"[{stamp}] {QUERY.sub('?…', text)}\n")
+        self.server.error_log.write(f"[{stamp}] {text[:LONGEST]}\n")
 
     def _log_error(self, t, v, tb) -> None:  # gevent prints the environ with the traceback
         environ = self.environ
@@ -43,7 +57,8 @@ class QuietHandler(pywsgi.WSGIHandler):
         status = (self._orig_status or self.status or "000").split()[0]
         took = f"{self.time_finish - self.time_start:.3f}s" if self.time_finish else "-"
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-        return f'[{stamp}] "{method} {path}" {status} {self.response_length or "-"} {took}'
+        line = f"{method} {path}"[:LONGEST]
+        return f'[{stamp}] "{printable(line)}" {status} {self.response_length or "-"} {took}'
 
 
 def raise_file_limit() -> int:

@@ -95,6 +95,11 @@ class Lesson(Strict):
         5, ge=3, description="Fewest answers before results are shown (at least 3)."
     )
     live_results: bool = Field(False, description="Show results while voting is still open.")
+    class_size: int | None = Field(
+        None, ge=1, le=2000,
+        description="Students expected; more phones wait until the teacher lets them in. "
+        "The teacher can change it during the lesson.",
+    )
     help: Id | dict[Lang, Id] = Field(
         description="The help-resource set shown on every phone, e.g. be-nl, or one per "
         "language, e.g. {nl: be-nl, fr: be-fr}."

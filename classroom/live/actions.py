@@ -7,7 +7,7 @@ from typing import Any
 
 from classroom.store import Pending, RoomRecord
 
-from .answers import APPROVED, REJECTED
+from .answers import APPROVED, PENDING, REJECTED, answer_record
 from .room import ENDED, LOBBY, MAX_TIMER, STEP, Room
 
 Mutation = Callable[[RoomRecord], list[Callable[[], Pending]] | None]
@@ -55,12 +55,12 @@ def prev_step(room: Room) -> None:
     room.change(mutate)
 
 
-def _question_change(room: Room, mutate: Mutation) -> None:
+def _question_change(room: Room, mutate: Mutation, scrub: bool = False) -> None:
     def checked(record: RoomRecord) -> Any:
         _need_question(room)
         return mutate(record)
 
-    room.change(checked)
+    room.change(checked, scrub)
 
 
 def _set(**values: Any) -> Mutation:
@@ -97,10 +97,11 @@ def reset(room: Room) -> None:
     def mutate(record: RoomRecord) -> list[Callable[[], Pending]]:
         step = record.step
         room.answers.pop(step, None)
+        room.shown.reset(step)
         _set(voting_open=False, deadline=None, revealed=False)(record)
         return [lambda: room.store.delete_answers(room.code, step)]
 
-    _question_change(room, mutate)
+    _question_change(room, mutate, scrub=True)
 
 
 def timer(room: Room, seconds: int) -> None:
@@ -120,13 +121,14 @@ def lock(room: Room, locked: bool) -> None:
 
 
 def _moderation_ids(room: Room) -> dict[str, tuple[int, str, Any]]:
-    """Return {moderation id: (step, participant, answer)}; call under the room's lock."""
-    # Under the lock: a phone answering meanwhile adds to these dicts.
+    """Return {moderation id: (step, participant, answer)} of texts still there; under the lock."""
+    # Under the lock: a phone answering meanwhile adds to these dicts. A rejected text is
+    # deleted (its value is None): it cannot be moderated again.
     return {
         answer.mod_id: (step, pid, answer)
         for step, answers in room.answers.items()
         for pid, answer in answers.items()
-        if answer.mod_id
+        if answer.mod_id and answer.value is not None
     }
 
 
@@ -143,14 +145,33 @@ def _moderate(room: Room, mod_ids: list[str], approve: bool, strict: bool) -> No
                 continue
             step, pid, answer = known[mod_id]
             answer.status = status
-            writes.append(lambda s=step, p=pid: room.store.set_status(room.code, s, p, status))
+            if status == REJECTED:
+                answer.value = None
+            saved = answer_record(step, pid, answer)
+            writes.append(lambda saved=saved: room.store.save_answer(room.code, saved))
         return writes
 
-    room.change(mutate)
+    room.change(mutate, scrub=not approve)
+
+
+def _erase_unapproved(room: Room) -> list[Callable[[], Pending]]:
+    """Delete every free text the teacher did not approve; return the writes."""
+    writes = []
+    for step, answers in room.answers.items():
+        for pid, answer in answers.items():
+            if answer.status in (PENDING, REJECTED) and answer.value is not None:
+                answer.value, answer.status = None, REJECTED
+                record = answer_record(step, pid, answer)
+                writes.append(lambda record=record: room.store.save_answer(room.code, record))
+    return writes
 
 
 def moderate(room: Room, mod_id: str, approve: bool) -> None:
-    """Approve or reject one free-text answer, found by its moderation id."""
+    """Approve or reject one free-text answer, found by its moderation id.
+
+    A rejected text is deleted at once (the answer still counts as given); one that was
+    rejected, or changed by its author meanwhile, cannot be moderated again (`bad-value`).
+    """
     _moderate(room, [mod_id], approve, strict=True)
 
 
@@ -164,6 +185,16 @@ def moderate_many(room: Room, mod_ids: list[str], approve: bool) -> None:
 
 
 def end(room: Room) -> None:
-    """End the lesson: phones show the help page and a thank-you."""
+    """End the lesson: phones show the help page and a thank-you.
+
+    Texts the teacher did not approve are deleted, and so is the room's salt: without it no
+    phone, even one that kept its key, can be matched to its answers any more.
+    """
     now = room.clock()
-    room.change(_set(phase=ENDED, voting_open=False, deadline=None, ended_at=now))
+
+    def mutate(record: RoomRecord) -> list[Callable[[], Pending]]:
+        _set(phase=ENDED, voting_open=False, deadline=None, ended_at=now, salt="")(record)
+        room.waiting.clear()
+        return _erase_unapproved(room)
+
+    room.change(mutate, scrub=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from classroom.content.questions import CRITERIA, FLAGS
+from classroom.store import AnswerRecord
 
 from .textfilter import clean, is_flagged, mask
 
@@ -109,3 +110,10 @@ def make_answer(question: Any, value: Any) -> Answer:
     if question.kind != "text":
         return Answer(stored)
     return Answer(stored, flagged=is_flagged(stored), status=PENDING)
+
+
+def answer_record(step: int, pid: str, answer: Answer) -> AnswerRecord:
+    """Return the store's record of one participant's answer to one step."""
+    return AnswerRecord(
+        step, pid, answer.value, answer.passed, answer.mod_id, answer.flagged, answer.status
+    )

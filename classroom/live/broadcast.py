@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -14,9 +15,18 @@ log = logging.getLogger(__name__)
 TIMER_TICK = 0.2  # how often deadlines are checked when there is no coalescing interval
 
 
-def channel(code: str, role: str) -> str:
-    """Return the Socket.IO room name of one role in one live room."""
-    return f"{code}/{role}"
+def fingerprint(key: str) -> str:
+    """Return a short fingerprint of a key: what channels and sessions hold instead of it."""
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def channel(code: str, role: str, key: str = "") -> str:
+    """Return the Socket.IO room name of one role in one live room.
+
+    Projectors and teachers sit in a channel of the key they came with: once a key is
+    rotated, nothing more is sent to whoever still holds the old one (on any worker).
+    """
+    return f"{code}/{role}/{fingerprint(key)}" if key else f"{code}/{role}"
 
 
 class Broadcaster:
@@ -49,13 +59,13 @@ class Broadcaster:
         emit(
             "state",
             build("screen", room, self.base_url),
-            to=channel(room.code, "screen"),
+            to=channel(room.code, "screen", room.screen_key),
             namespace="/screen",
         )
         emit(
             "state",
             build("teach", room, self.base_url),
-            to=channel(room.code, "teach"),
+            to=channel(room.code, "teach", room.teacher_key),
             namespace="/teach",
         )
         self._send_students(room, every_phone)
@@ -88,6 +98,17 @@ class Broadcaster:
         for (lang, _), (mine, sids) in groups.items():
             base = bases.get(lang, bases[room.lang])
             self.socketio.emit("state", {**base, "mine": mine}, to=sids, namespace="/student")
+
+    def cut_off(self, code: str, role: str, old_key: str) -> None:
+        """Disconnect the projectors or teachers (of this worker) still on a rotated key.
+
+        Other workers' sockets on the old key get nothing more either: they sit in the old
+        key's channel, and the teacher's events check the key again (`_keyed_room`).
+        """
+        name, namespace = channel(code, role, old_key), f"/{role}"
+        server = self.socketio.server
+        for sid, _ in list(server.manager.get_participants(namespace, name)):
+            server.disconnect(sid, namespace=namespace)
 
     def send_one(
         self, room: Room, role: str, sid: str, pid: str | None = None, lang: str | None = None

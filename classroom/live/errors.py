@@ -22,6 +22,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This lesson has ended. Thank you for taking part!",
         "fr": "Cette leçon est terminée. Merci d'avoir participé !",
     },
+    "waiting": {
+        "nl": "De klas is vol. Toon de leraar deze code: {label}. Je mag binnen zodra de leraar "
+        "je toelaat.",
+        "en": "The class is full. Show the teacher this code: {label}. You can join as soon as "
+        "the teacher lets you in.",
+        "fr": "La classe est complète. Montre ce code à l'enseignant : {label}. Tu pourras entrer "
+        "dès que l'enseignant t'accepte.",
+    },
+    "not-admitted": {
+        "nl": "De leraar heeft dit toestel niet toegelaten.",
+        "en": "The teacher did not let this device in.",
+        "fr": "L'enseignant n'a pas accepté cet appareil.",
+    },
+    "room-full": {
+        "nl": "De klas is vol en er wachten al veel toestellen. Vraag het aan de leraar.",
+        "en": "The class is full and many devices are already waiting. Ask the teacher.",
+        "fr": "La classe est complète et beaucoup d'appareils attendent déjà. Demande à "
+        "l'enseignant.",
+    },
     "bad-key": {
         "nl": "Deze link is niet (meer) geldig. Open de leraarslink opnieuw.",
         "en": "This link is not valid. Open the teacher link again.",
@@ -78,18 +97,23 @@ FALLBACK = "en"
 class LiveError(Exception):
     """Something a client asked for that the room refuses; nothing changed."""
 
-    def __init__(self, code: str, lang: str | None = None) -> None:
+    def __init__(self, code: str, lang: str | None = None, **values: str) -> None:
         if code not in MESSAGES:
             raise ValueError(f"unknown error code {code!r}")
         self.code = code
         self.lang = lang if lang in LANGUAGES else FALLBACK
+        self.values = values  # e.g. a waiting phone's label: in the message and the data
         super().__init__(code)
 
     @property
     def message(self) -> str:
         """Return the sentence for a person, in the room's language."""
-        return MESSAGES[self.code][self.lang]
+        return MESSAGES[self.code][self.lang].format(**self.values)
+
+    def data(self) -> dict[str, object]:
+        """Return `{"error", "message"}` and any values (a `connect_error`'s data)."""
+        return {"error": self.code, "message": self.message, **self.values}
 
     def ack(self) -> dict[str, object]:
         """Return the error ack: `{"ok": false, "error", "message"}`."""
-        return {"ok": False, "error": self.code, "message": self.message}
+        return {"ok": False, **self.data()}

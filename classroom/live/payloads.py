@@ -80,6 +80,25 @@ class ModerateManyIn(Payload):
     approve: StrictBool
 
 
+class RotateIn(Payload):
+    """`{"which": "teacher"}` or `{"which": "projector"}`."""
+
+    which: Literal["teacher", "projector"]
+
+
+class ExpectIn(Payload):
+    """`{"size": 27}`; 0: no limit."""
+
+    size: StrictInt
+
+
+class AdmitIn(Payload):
+    """`{"label": "K7M", "allow": true}`."""
+
+    label: Annotated[str, StringConstraints(max_length=8)]
+    allow: StrictBool
+
+
 def parse(model: type[P], data: object, lang: str | None = None) -> P:
     """Return `data` as `model`, or raise a `bad-request` LiveError."""
     if data is None and model is Empty:

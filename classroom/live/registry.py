@@ -10,10 +10,26 @@ from classroom.content.library import Library
 from classroom.store import RoomRecord, SavedRoom, Store
 
 from . import content
+from .answers import Answer
 from .ids import new_join_code, new_secret, normalise_code
 from .room import ENDED, Room
 
-ADMIN_KEY = "admin_key"
+
+def restore_room(room: Room, saved: SavedRoom) -> Room:
+    """Put back a room's participants and answers from the store after a restart."""
+    record = room.record
+    if record.step is not None and record.step >= len(room.plan):
+        record.step = len(room.plan) - 1  # the lesson file lost steps since
+    if not record.screen_key:  # stored before the projector had a key of its own
+        record.screen_key = new_secret()
+        room.store.save_room(record)
+    room.participants.update(saved.participants)
+    for row in saved.answers:
+        answer = Answer(row.value, row.passed, row.mod_id, row.flagged, row.status)
+        room.answers.setdefault(row.step, {})[row.participant] = answer
+        if row.mod_id:
+            room.mod_seq = max(room.mod_seq, int(row.mod_id.lstrip("t")))
+    return room
 
 
 class Rooms:
@@ -35,14 +51,6 @@ class Rooms:
         self.clock = clock
         self._rooms: dict[str, Room] = {}
         self._lock = threading.Lock()
-        self.admin_key = self._admin_key()
-
-    def _admin_key(self) -> str:
-        key = self.store.get_meta(ADMIN_KEY)
-        if key is None:
-            key = new_secret()
-            self.store.set_meta(ADMIN_KEY, key).wait()
-        return key
 
     def _lang(self, lesson_languages: list[str], lang: str | None) -> str:
         if lang is not None:
@@ -58,10 +66,9 @@ class Rooms:
     def _room(self, record: RoomRecord, saved: SavedRoom | None = None) -> Room:
         lesson = self.library.lessons[record.lesson_id]
         plan = self.library.plan(lesson)
-        if saved is None:
-            room = Room(record, lesson, plan, self.store, self.clock)
-        else:
-            room = Room.restore(saved, lesson, plan, self.store, self.clock)
+        room = Room(record, lesson, plan, self.store, self.clock)
+        if saved is not None:
+            restore_room(room, saved)
         room.help_sets = {lang: self._help_set(lesson, lang) for lang in lesson.languages}
         room.help_set = room.help_sets.get(room.lang)
         return room
@@ -93,6 +100,7 @@ class Rooms:
             salt=new_secret(),
             teacher_key=new_secret(),
             created=self.clock(),
+            screen_key=new_secret(),
         )
         with self._lock:
             record.code = self._free_code()

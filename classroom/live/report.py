@@ -1,8 +1,10 @@
 """The teacher's lesson report: every question's aggregate, the shift, and the export rows.
 
 Aggregates only, like the projector: counts per option, never who answered what. A question's
-aggregate is left out until at least `min_group` participants gave a real answer, and free text
-counts only once the teacher approved it (tallies.tally sees to that).
+aggregate (and its number of answers) is left out until at least `min_group` participants gave
+a real answer, and free text counts only once the teacher approved it (tallies.tally sees to
+that). Like every view, the report reads what each step published (shown.py): two reports, or
+a report and the projector, never differ by fewer than `min_group` participants.
 """
 
 from __future__ import annotations
@@ -18,15 +20,16 @@ from . import content
 from .answers import Answer
 from .room import Room
 from .tallies import tally
-from .views import min_group
 
 # Kinds whose items pair up option by option between two rounds (free text does not).
 PAIRED = ("choice", "check", "multi", "scale", "flag", "rank")
 
 
-def _answers_at(room: Room, index: int) -> list[Answer]:
+def _answers_at(room: Room, planned: PlannedStep) -> list[Answer] | None:
+    """Return the answers of a step as published to the report (None: none to show)."""
     # The one place that reads a room's answers by step, should their storage change shape.
-    return list(room.answers.get(index, {}).values())
+    answers = room.answers.get(planned.index, {})
+    return room.shown.results(planned.index, planned.question, answers, "report")
 
 
 def _percent(count: int, given: int) -> int:
@@ -103,10 +106,12 @@ def _rounds(plan: list[PlannedStep]) -> dict[int, int]:
 
 def _question(room: Room, planned: PlannedStep, round_: int | None) -> dict[str, Any]:
     question, lang = planned.question, room.lang
-    answers = _answers_at(room, planned.index)
+    answers = _answers_at(room, planned)
+    shown = answers is not None
     # revealed=True: the teacher's report marks the correct answer, voted or not.
-    result = tally(question, answers, revealed=True, lang=lang)
-    shown = result["total"] >= min_group(room)
+    result = tally(question, answers or [], revealed=True, lang=lang)
+    if not shown:  # not even how many: a count that moves by one gives a phone away
+        result.update(total=None, passed=None)
     return {
         "step": planned.index + 1,
         "key": planned.key,
@@ -172,7 +177,7 @@ def build_report(room: Room) -> dict[str, Any]:
             "phase": room.phase,
             "created": room.created,
             "ended": room.record.ended_at,
-            "min_group": min_group(room),
+            "min_group": room.min_group,
             "joined": len(room.participants),
         }
     return {**head, "questions": questions, "shifts": _shifts(questions)}

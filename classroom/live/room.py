@@ -10,12 +10,14 @@ from typing import Any
 
 from classroom.content.lessons import Lesson
 from classroom.content.library import PlannedStep
-from classroom.store import AnswerRecord, Pending, RoomRecord, SavedRoom, Store, StoreError
+from classroom.store import Pending, RoomRecord, Store, StoreError
 
-from .answers import Answer, BadValue, make_answer
+from .admission import Waiting
+from .answers import Answer, BadValue, answer_record, make_answer
 from .errors import LiveError
 from .ids import participant_id, same_secret, valid_device
 from .presence import Presence
+from .shown import Shown, group_size
 
 LOBBY, STEP, ENDED = "lobby", "step", "ended"
 MAX_TIMER = 3600
@@ -33,6 +35,9 @@ class Room:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.record = record
+        # Kept apart from the record: the end of the lesson wipes the stored salt, while the
+        # phones of this run can still come back to the thank-you and help page.
+        self.salt = record.salt
         self.lesson = lesson
         self.plan = plan
         self.store = store
@@ -43,33 +48,15 @@ class Room:
         self.mod_seq = 0
         self.help_set: Any = None  # the lesson's help set, shown on every phone
         self.help_sets: dict[str, Any] = {}  # the help set of each language of the lesson
+        self.shown = Shown(lambda: self.min_group)
+        self.waiting = Waiting()
         self._lock = threading.Lock()
-
-    @classmethod
-    def restore(
-        cls,
-        saved: SavedRoom,
-        lesson: Lesson,
-        plan: list[PlannedStep],
-        store: Store,
-        clock: Callable[[], float] = time.time,
-    ) -> Room:
-        """Rebuild a room from the store after a restart."""
-        room = cls(saved.record, lesson, plan, store, clock)
-        if room.record.step is not None and room.record.step >= len(plan):
-            room.record.step = len(plan) - 1  # the lesson file lost steps since
-        room.participants.update(saved.participants)
-        for row in saved.answers:
-            answer = Answer(row.value, row.passed, row.mod_id, row.flagged, row.status)
-            room.answers.setdefault(row.step, {})[row.participant] = answer
-            if row.mod_id:
-                room.mod_seq = max(room.mod_seq, int(row.mod_id.lstrip("t")))
-        return room
 
     # What the pages and views read.
     code = property(lambda self: self.record.code)
     lang = property(lambda self: self.record.lang)
     teacher_key = property(lambda self: self.record.teacher_key)
+    screen_key = property(lambda self: self.record.screen_key)
     phase = property(lambda self: self.record.phase)
     index = property(lambda self: self.record.step)
     locked = property(lambda self: self.record.locked)
@@ -82,9 +69,26 @@ class Room:
         """Return the lock to hold while reading the room across several fields (views)."""
         return self._lock
 
-    def check_key(self, key: object) -> bool:
-        """Tell whether `key` is this room's teacher key (constant time)."""
-        return same_secret(key, self.record.teacher_key)
+    def key_of(self, role: str) -> str:
+        """Return the key of `role`: "teach" (controls everything) or "screen" (only watches)."""
+        return self.record.teacher_key if role == "teach" else self.record.screen_key
+
+    def check_key(self, key: object, role: str = "teach") -> bool:
+        """Tell whether `key` is this room's key for `role` (constant time)."""
+        expected = self.key_of(role)
+        return bool(expected) and same_secret(key, expected)
+
+    @property
+    def min_group(self) -> int:
+        """Return the fewest participants any result (or step of a count) is made of."""
+        return group_size(self.lesson.min_group)
+
+    @property
+    def expected(self) -> int | None:
+        """Return the class size the teacher expects (the room's, else the lesson's), or None."""
+        if self.record.expected is not None:
+            return self.record.expected or None  # 0: the teacher lifted the lesson's limit
+        return self.lesson.class_size
 
     @property
     def current(self) -> PlannedStep | None:
@@ -118,13 +122,13 @@ class Room:
         """Tell whether `device` already joined this room."""
         if not valid_device(device):
             return False
-        return participant_id(self.record.salt, device) in self.participants
+        return participant_id(self.salt, device) in self.participants
 
     def join(self, device: object) -> str:
         """Return the anonymous participant id of `device`, adding it if new and allowed."""
         if not valid_device(device):
             raise self.error("bad-device")
-        pid = participant_id(self.record.salt, device)
+        pid = participant_id(self.salt, device)
         with self._lock:
             if pid in self.participants:
                 return pid
@@ -132,6 +136,7 @@ class Room:
                 raise self.error("room-ended")
             if self.record.locked:
                 raise self.error("room-locked")
+            self._check_room_for(pid)
             self.participants.add(pid)
             pending = self.store.add_participant(self.code, pid)
         try:
@@ -143,6 +148,18 @@ class Room:
                 self.participants.discard(pid)
             raise self.error("not-saved") from None
         return pid
+
+    def _check_room_for(self, pid: str) -> None:
+        """Refuse a new phone beyond the expected class size: it waits for the teacher."""
+        expected = self.expected
+        if expected is None or len(self.participants) < expected or pid in self.waiting.admitted:
+            return
+        if pid in self.waiting.refused:
+            raise self.error("not-admitted")
+        label = self.waiting.ask(pid, self.clock())
+        if label is None:
+            raise self.error("room-full")
+        raise LiveError("waiting", self.lang, label=label)
 
     def answer(
         self, pid: str, step: int, value: Any = None, passed: bool = False
@@ -160,7 +177,7 @@ class Room:
             answers = self.answers.setdefault(step, {})
             old = answers.get(pid)
             answers[pid] = new
-            pending = self.store.save_answer(self.code, _answer_record(step, pid, new))
+            pending = self.store.save_answer(self.code, answer_record(step, pid, new))
         try:
             pending.wait()
         except StoreError:
@@ -198,8 +215,16 @@ class Room:
         """Queue the room's state (and `extra` writes) for the store; call under the lock."""
         return [make() for make in extra] + [self.store.save_room(self.record)]
 
-    def change(self, mutate: Callable[[RoomRecord], list[Callable[[], Pending]] | None]) -> None:
-        """Apply a teacher's change under the room's lock and wait until it is durable."""
+    def change(
+        self,
+        mutate: Callable[[RoomRecord], list[Callable[[], Pending]] | None],
+        scrub: bool = False,
+    ) -> None:
+        """Apply a teacher's change under the room's lock and wait until it is durable.
+
+        With `scrub`, the change deleted something (answers, a text, the salt): once it is
+        durable, the store also wipes the old copies from its files.
+        """
         with self._lock:
             if self.record.phase == ENDED:
                 raise self.error("room-ended")
@@ -217,6 +242,8 @@ class Room:
                 if self.record == after:  # no later change was built on this one
                     self.record = before
             raise self.error("not-saved") from None
+        if scrub:
+            self.store.scrub()
 
     def expire(self) -> bool:
         """Close voting if its deadline has passed; tell whether anything changed."""
@@ -227,9 +254,3 @@ class Room:
             self.record.voting_open, self.record.deadline = False, None
             self.save()
         return True
-
-
-def _answer_record(step: int, pid: str, answer: Answer) -> AnswerRecord:
-    return AnswerRecord(
-        step, pid, answer.value, answer.passed, answer.mod_id, answer.flagged, answer.status
-    )

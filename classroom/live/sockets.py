@@ -11,128 +11,32 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import current_app, has_request_context, request, session
-from flask_socketio import ConnectionRefusedError, Namespace, join_room
+from flask_socketio import join_room
 
-from . import actions, get_rooms
-from .broadcast import Broadcaster, channel
+from classroom.content.builtin import LANGUAGES
+
+from . import actions, get_rooms, guard
+from .broadcast import channel
 from .errors import LiveError
+from .namespace import RoleNamespace, refuse
 from .payloads import (
+    AdmitIn,
     AnswerIn,
     Empty,
+    ExpectIn,
     GoIn,
     LockIn,
     ModerateIn,
     ModerateManyIn,
     Payload,
+    RotateIn,
     TimerIn,
     parse,
 )
 from .views import build, reading_language
 
 log = logging.getLogger(__name__)
-LIFECYCLE = ("connect", "disconnect")
 LANG = "student.lang"  # the session key of the language a phone reads
-INTERNAL = ("unknown", "extra")  # dispatch targets, not events a client may name
-
-
-def refuse(error: LiveError) -> ConnectionRefusedError:
-    """Return the refusal whose `connect_error` data is `{"error", "message"}`."""
-    return ConnectionRefusedError(error.message, {"error": error.code, "message": error.message})
-
-
-class RoleNamespace(Namespace):
-    """What the three namespaces share: finding the room, sending state, error acks."""
-
-    role = ""
-
-    def trigger_event(self, event: str, *args: Any) -> Any:
-        """Dispatch an event; one this role does not have goes to `on_unknown`."""
-        if event in LIFECYCLE:
-            # The server runs these while a socket connects or leaves; a socket that is fully
-            # connected can only be a client sending an event of that name, which must not
-            # join it again or drop it from the count.
-            if args and self.server.manager.is_connected(args[0], self.namespace):
-                event = "unknown"
-        elif event in INTERNAL or not hasattr(self, f"on_{event}"):
-            event = "unknown"
-        elif len(args) > 2:  # the socket id and more than one payload
-            event = "extra"
-        return super().trigger_event(event, *args)
-
-    def on_unknown(self, *args: Any) -> None:
-        """Any event this namespace does not have (e.g. a teacher event on `/student`)."""
-        raise LiveError("not-allowed", self._lang())
-
-    def on_extra(self, *args: Any) -> None:
-        """An event sent with more than one payload."""
-        raise LiveError("bad-request", self._lang())
-
-    def error(self, exc: Exception) -> dict[str, Any]:
-        """Turn any exception of a handler into an error ack; never send a traceback.
-
-        Registered with `socketio.on_error(namespace)`, so it runs in the event's context.
-        """
-        if isinstance(exc, ConnectionRefusedError):
-            raise exc
-        if not isinstance(exc, LiveError):
-            log.error("unexpected %s in a %s handler", type(exc).__name__, self.role, exc_info=exc)
-            exc = LiveError("bad-request", self._lang())
-        else:  # the domain speaks the room's language; a phone may read another
-            exc = LiveError(exc.code, self._lang() or exc.lang)
-        if has_request_context() and request.event["message"] == "connect":
-            raise refuse(exc)  # returning an ack from connect would let the socket in
-        return exc.ack()
-
-    @property
-    def broadcaster(self) -> Broadcaster:
-        """Return the app's broadcaster."""
-        return current_app.extensions["classroom.broadcaster"]
-
-    def _lang(self) -> str | None:
-        try:
-            return self._member()[0].lang
-        except (AttributeError, RuntimeError, KeyError):
-            return None
-
-    def _member(self) -> tuple[Any, str | None]:
-        """Return (room or None, participant id or None) of this socket."""
-        # Keyed by role: one connection may carry several namespaces, and shares one session.
-        code, pid = session.get(self.role, (None, None))
-        return get_rooms().get(code), pid
-
-    def _seat(self) -> tuple[Any, str | None]:
-        """Return (room, participant id or None) of this socket; raise if the room is gone."""
-        room, pid = self._member()
-        if room is None:
-            raise LiveError("room-not-found")
-        return room, pid
-
-    def _room(self) -> Any:
-        return self._seat()[0]
-
-    def _authorise(self, auth: Any) -> Any:
-        """Return the room a screen or teacher may connect to, else raise a LiveError."""
-        if not isinstance(auth, dict):
-            raise LiveError("bad-key")
-        rooms = get_rooms()
-        room = rooms.get(auth.get("code"))
-        if room is None:
-            raise LiveError("room-not-found", rooms.default_lang)
-        if not room.check_key(auth.get("key")):
-            raise LiveError("bad-key", room.lang)
-        return room
-
-    def _enter(self, room: Any) -> None:
-        session[self.role] = (room.code, None)
-        join_room(channel(room.code, self.role))
-        self.broadcaster.send_one(room, self.role, request.sid)
-
-    def on_connect(self, auth: Any = None) -> None:
-        """Screen and teacher: `auth = {code, key}`; refused without the room's key."""
-        try:
-            self._enter(self._authorise(auth))
-        except LiveError as error:
-            raise refuse(error) from None
 
 
 class ScreenNamespace(RoleNamespace):
@@ -148,7 +52,7 @@ def _action(
     every_phone: bool = True,
 ) -> Callable[..., dict]:
     def handler(self: TeachNamespace, data: Any = None) -> dict[str, Any]:
-        room = self._room()
+        room = self._keyed_room()
         do(room, *args(parse(model, data, room.lang)))
         self.broadcaster.send(room, every_phone)
         return {"ok": True}
@@ -177,6 +81,25 @@ class TeachNamespace(RoleNamespace):
         actions.moderate_many, ModerateManyIn, lambda p: (p.ids, p.approve), False
     )
     on_end = _action(actions.end)
+    on_expect = _action(guard.expect, ExpectIn, lambda p: (p.size,), False)
+    on_admit = _action(guard.admit, AdmitIn, lambda p: (p.label, p.allow), False)
+
+    def on_rotate(self, data: Any = None) -> dict[str, Any]:
+        """`{"which": "teacher" | "projector"}`: a new key; whoever holds the old one is cut off.
+
+        The teacher who asks keeps going under the new key (the next `state` holds the new
+        links); every other socket that came with the old key is disconnected.
+        """
+        room = self._keyed_room()
+        which = parse(RotateIn, data, room.lang).which
+        role = "teach" if which == "teacher" else "screen"
+        old = room.key_of(role)
+        guard.rotate(room, which)
+        if role == self.role:
+            self._rekey(room, old)
+        self.broadcaster.cut_off(room.code, role, old)
+        self.broadcaster.send(room, every_phone=False)
+        return {"ok": True}
 
 
 class StudentNamespace(RoleNamespace):
@@ -186,11 +109,15 @@ class StudentNamespace(RoleNamespace):
 
     def on_connect(self, auth: Any = None) -> None:
         """Join the room as the anonymous participant of this device key."""
+        auth = auth if isinstance(auth, dict) else {}
         try:
-            room, pid = self._join(auth if isinstance(auth, dict) else {})
+            room, pid = self._join(auth)
         except LiveError as error:
-            raise refuse(error) from None
-        lang = reading_language(room, auth.get("lang") if isinstance(auth, dict) else None)
+            room = get_rooms().get(auth.get("code"))
+            if error.code == "waiting":  # the teacher's list of waiting phones changed
+                self.broadcaster.mark(room)
+            raise refuse(_in_phone_language(error, room, auth.get("lang"))) from None
+        lang = reading_language(room, auth.get("lang"))
         session[self.role] = (room.code, pid)
         session[LANG] = lang
         join_room(channel(room.code, self.role))
@@ -237,6 +164,15 @@ class StudentNamespace(RoleNamespace):
         room, pid = self._seat()
         parse(Empty, data, room.lang)
         return {"ok": True, "state": self._state(room, pid)}
+
+
+def _in_phone_language(error: LiveError, room: Any, asked: object) -> LiveError:
+    """Return a refusal in the language the phone reads (the room's if it has not that one)."""
+    if room is not None:
+        lang = reading_language(room, asked)
+    else:  # no room to ask: the language the phone asked for, if we have it at all
+        lang = asked if asked in LANGUAGES else error.lang
+    return LiveError(error.code, lang, **error.values)
 
 
 NAMESPACES = {"/student": StudentNamespace, "/screen": ScreenNamespace, "/teach": TeachNamespace}

@@ -13,6 +13,32 @@ _HANDLE = re.compile(r"(?<![\w@])@[\w.]{2,}", re.UNICODE)
 _PHONE = re.compile(r"\+?\(?\d(?:[\s./()-]*\d){7,}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
+_GAP = re.compile(r"[\s.,/()+-]*")  # what may stand between the digits of a number
+
+# Numbers written as words (nl, en, fr), by how many digits each stands for: a phone number
+# typed as "nul vier zeven nul twaalf ..." must be masked like one typed in digits.
+_ONES = (
+    "nul een één twee drie vier vijf zes zeven acht negen "
+    "zero oh one two three four five six seven eight nine "
+    "zéro un une deux trois quatre cinq sept huit neuf"
+)
+_TENS = (
+    "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig "
+    "dertig veertig vijftig zestig zeventig tachtig negentig "
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+    "thirty forty fifty sixty seventy eighty ninety "
+    "dix onze douze treize quatorze quinze seize vingt vingts trente quarante cinquante "
+    "soixante septante huitante octante nonante"
+)
+NUMBER_WORDS = {word: 1 for word in _ONES.split()} | {word: 2 for word in _TENS.split()}
+# Dutch writes 34 as one word: vierendertig, tweeëntwintig.
+_DUTCH_COMPOUND = re.compile(
+    r"(een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(en|ën)"
+    r"(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+)
+CONNECTORS = frozenset({"en", "and", "et"})  # "vingt et un", only between number words
+PHONE_DIGITS = 8
 
 # A short list per language, to flag answers for the teacher's eye (never to rewrite them).
 PROFANITY: dict[str, frozenset[str]] = {
@@ -42,7 +68,40 @@ def mask(text: str) -> str:
     """Return the text with e-mail addresses, @handles and phone numbers masked."""
     text = _EMAIL.sub(MASK, text)
     text = _HANDLE.sub(MASK, text)
-    return _PHONE.sub(MASK, text)
+    return _PHONE.sub(MASK, _mask_spelled_numbers(text))
+
+
+def _digits(token: str) -> int:
+    """Return how many digits a token stands for (0: not a number)."""
+    if token.isdigit():
+        return len(token)
+    word = token.lower()
+    return NUMBER_WORDS.get(word, 2 if _DUTCH_COMPOUND.fullmatch(word) else 0)
+
+
+def _mask_spelled_numbers(text: str) -> str:
+    """Mask runs of number words (and digits) long enough to be a phone number."""
+    spans, run, digits, spelled = [], [], 0, False
+    tokens = list(_TOKEN.finditer(text)) + [None]
+    for token in tokens:
+        count = _digits(token.group()) if token else 0
+        joined = token and run and _GAP.fullmatch(text, run[-1].end(), token.start())
+        if count and (joined or not run):
+            run, digits = run + [token], digits + count
+            spelled = spelled or not token.group().isdigit()
+            continue
+        if joined and token.group().lower() in CONNECTORS:
+            run.append(token)  # kept only if a number word follows
+            continue
+        while run and not _digits(run[-1].group()):
+            run.pop()
+        if run and spelled and digits >= PHONE_DIGITS:
+            spans.append((run[0].start(), run[-1].end()))
+        run, digits, spelled = ([token], count, not token.group().isdigit()) if count else (
+            [], 0, False)
+    for start, end in reversed(spans):
+        text = text[:start] + MASK + text[end:]
+    return text
 
 
 def words(text: str) -> list[str]:

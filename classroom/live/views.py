@@ -2,6 +2,8 @@
 
 This is the one place that decides what each role may see. Students and the projector never
 get individual answers, teacher notes, or (before the reveal) correct answers and flags.
+Results and answer counts come from what the step last published (see shown.py), for every
+role alike, so no two views can be subtracted to learn one participant's answer.
 """
 
 from __future__ import annotations
@@ -19,28 +21,24 @@ from .present import help_view, notes_of, outline_entry, step_view
 from .room import ENDED, Room
 from .tallies import tally
 
-MIN_GROUP_FLOOR = 3
-
-
-def min_group(room: Room) -> int:
-    """Return the fewest real answers before any result is shown (never below 3)."""
-    return max(MIN_GROUP_FLOOR, room.lesson.min_group)
-
 
 def results_view(room: Room, lang: str | None = None) -> dict[str, Any] | None:
     """Return the current question's aggregate, or None while the privacy rules hide it."""
     question = room.question
     if question is None or not (room.revealed or room.lesson.live_results):
         return None
-    answers = list(room.step_answers().values())
-    if sum(not a.passed for a in answers) < min_group(room):
+    answers = room.shown.results(room.index, question, room.step_answers())
+    if answers is None:
         return None
     return tally(question, answers, revealed=room.revealed, lang=lang or room.lang)
 
 
 def _answers_view(room: Room) -> dict[str, int]:
-    answers = room.step_answers().values()
-    return {"count": len(answers), "passed": sum(a.passed for a in answers)}
+    if room.question is None:
+        return {"count": 0, "passed": 0, "group": room.min_group}
+    count, passed = room.shown.counts(room.index, room.step_answers())
+    # `group`: counts move in steps of at least this many phones, so pages can say so.
+    return {"count": count, "passed": passed, "group": room.min_group}
 
 
 def join_url(room: Room, base_url: str) -> str:
@@ -51,6 +49,11 @@ def join_url(room: Room, base_url: str) -> str:
 def teacher_url(room: Room, base_url: str) -> str:
     """Return the teacher's secret control link."""
     return f"{base_url.rstrip('/')}/teach/{room.code}?key={quote(room.teacher_key)}"
+
+
+def screen_url(room: Room, base_url: str) -> str:
+    """Return the projector's link: its key (which can only watch) after #, never sent to us."""
+    return f"{base_url.rstrip('/')}/screen/{room.code}#key={quote(room.screen_key)}"
 
 
 def _common(room: Room, base_url: str, lang: str | None = None) -> dict[str, Any]:
@@ -64,7 +67,7 @@ def _common(room: Room, base_url: str, lang: str | None = None) -> dict[str, Any
             "locked": room.locked,
             "join_url": join_url(room, base_url),
             "connected": room.presence.connected,
-            "min_group": min_group(room),
+            "min_group": room.min_group,
         },
         "now": room.clock(),
         "step": step_view(current, len(room.plan), lang) if current else None,
@@ -150,6 +153,12 @@ def teach_view(room: Room, base_url: str) -> dict[str, Any]:
     view["projected"] = _projected(room)
     view["timer"] = current.timer if current else None
     view["teacher_url"] = teacher_url(room, base_url)
+    view["screen_url"] = screen_url(room, base_url)
+    view["class"] = {
+        "expected": room.expected,
+        "joined": len(room.participants),
+        "waiting": room.waiting.labels(room.clock()),
+    }
     return view
 
 

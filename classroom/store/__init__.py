@@ -39,6 +39,9 @@ class RoomRecord:
     deadline: float | None = None
     locked: bool = False
     ended_at: float | None = None
+    # The projector's own key: it may watch, never steer ("" in rooms stored before it existed).
+    screen_key: str = ""
+    expected: int | None = None  # the class size the teacher expects; None: no limit
 
 
 @dataclass
@@ -70,7 +73,7 @@ class Store(Protocol):
         """Insert a new room (fails if the code exists)."""
 
     def save_room(self, record: RoomRecord) -> Pending:
-        """Update a room's phase, step, voting state and lock."""
+        """Update a room's phase, step, voting state, lock, keys, salt and class size."""
 
     def add_participant(self, code: str, participant: str) -> Pending:
         """Record an anonymous participant (a salted hash, nothing else)."""
@@ -80,9 +83,6 @@ class Store(Protocol):
 
     def delete_answers(self, code: str, step: int) -> Pending:
         """Forget every answer to one step."""
-
-    def set_status(self, code: str, step: int, participant: str, status: str) -> Pending:
-        """Set the moderation status of a free-text answer."""
 
     def has_room(self, code: str) -> bool:
         """Tell whether a room with this code is stored (running or finished)."""
@@ -99,8 +99,11 @@ class Store(Protocol):
     def purge(self, before: float) -> int:
         """Delete rooms that ended, or were last touched, before `before`; return how many."""
 
+    def scrub(self) -> None:
+        """Make what was deleted or overwritten so far unreadable in the store's files."""
+
     def close(self) -> None:
-        """Commit what is queued and stop writing."""
+        """Commit what is queued, scrub, and stop writing."""
 
 
 def open_store(path: str, async_mode: str = "threading") -> Store:

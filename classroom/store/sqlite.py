@@ -1,10 +1,17 @@
-"""The embedded store: SQLite in the instance folder, WAL mode, writes grouped."""
+"""The embedded store: SQLite in the user's data folder, WAL mode, writes grouped.
+
+What is deleted must be gone from the files, not only from the tables: `secure_delete`
+overwrites freed content with zeros, and `scrub` checkpoints the write-ahead log into the
+database and truncates it, so old copies of a deleted text do not linger in `-wal` either.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import astuple, fields
 
 from . import AnswerRecord, Pending, RoomRecord, SavedRoom
@@ -16,7 +23,8 @@ CREATE TABLE IF NOT EXISTS rooms (
     code TEXT PRIMARY KEY, lesson_id TEXT NOT NULL, lang TEXT NOT NULL, salt TEXT NOT NULL,
     teacher_key TEXT NOT NULL, created REAL NOT NULL, phase TEXT NOT NULL, step INTEGER,
     voting_open INTEGER NOT NULL, revealed INTEGER NOT NULL, deadline REAL,
-    locked INTEGER NOT NULL, ended_at REAL, updated REAL NOT NULL
+    locked INTEGER NOT NULL, ended_at REAL, updated REAL NOT NULL,
+    screen_key TEXT NOT NULL DEFAULT '', expected INTEGER
 );
 CREATE TABLE IF NOT EXISTS participants (
     room TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
@@ -36,6 +44,11 @@ ROOM_COLUMNS = [f.name for f in fields(RoomRecord)]
 # then covers a whole burst instead of alternating answer, room, answer, room.
 TOUCH_EVERY = 60.0
 ANSWER_COLUMNS = [f.name for f in fields(AnswerRecord)]
+# Columns added since the first release, for files made before them.
+ADDED = {"screen_key": "TEXT NOT NULL DEFAULT ''", "expected": "INTEGER"}
+# What save_room writes: everything a teacher's action or the end of a lesson can change.
+SAVED_COLUMNS = ("phase", "step", "voting_open", "revealed", "deadline", "locked", "ended_at",
+                 "salt", "teacher_key", "screen_key", "expected")
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -45,7 +58,45 @@ def connect(path: str) -> sqlite3.Connection:
     # FULL: a committed batch survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    # Freed content is overwritten with zeros: a deleted free text is not left in a free page.
+    conn.execute("PRAGMA secure_delete=ON")
     return conn
+
+
+def create_private(path: str) -> None:
+    """Create the database file readable by its user only (SQLite gives -wal the same mode)."""
+    if path != ":memory:" and not os.path.exists(path):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
+def prepare(conn: sqlite3.Connection) -> None:
+    """Create the tables, add the columns an older file lacks, drop what is no longer kept."""
+    conn.executescript(SCHEMA)
+    have = {row[1] for row in conn.execute("PRAGMA table_info(rooms)")}
+    for name, kind in ADDED.items():
+        if name not in have:
+            conn.execute(f"ALTER TABLE rooms ADD COLUMN {name} {kind}")
+    # The library key lived here once; it is kept in the user's data folder now.
+    conn.execute("DELETE FROM meta WHERE name = 'admin_key'")
+
+
+def checkpoint(path: str) -> None:
+    """Copy the write-ahead log into the database file and truncate the log to nothing."""
+    conn = connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def _off_the_hub(async_mode: str, work: Callable[[], None]) -> None:
+    """Run blocking file work in gevent's thread pool, so sockets keep flowing meanwhile."""
+    if async_mode == "gevent":
+        import gevent
+
+        gevent.get_hub().threadpool.apply(work)
+    else:
+        work()
 
 
 class SQLiteStore:
@@ -53,8 +104,11 @@ class SQLiteStore:
 
     def __init__(self, path: str, async_mode: str = "threading") -> None:
         self.path = path
+        self.async_mode = async_mode
+        create_private(path)
         with self._reader() as conn:
-            conn.executescript(SCHEMA)
+            prepare(conn)
+        checkpoint(path)  # a library key dropped by `prepare` is gone from the log too
         self.writer = GroupCommit(lambda: connect(path), async_mode)
         self._touched: dict[str, float] = {}  # room code -> when an answer last set `updated`
 
@@ -73,10 +127,9 @@ class SQLiteStore:
         )
 
     def save_room(self, record: RoomRecord) -> Pending:
-        """Update a room's phase, step, voting state and lock."""
-        columns = ("phase", "step", "voting_open", "revealed", "deadline", "locked", "ended_at")
-        sets = ", ".join(f"{c} = ?" for c in columns)
-        values = tuple(getattr(record, c) for c in columns)
+        """Update a room's phase, step, voting state, lock, keys, salt and class size."""
+        sets = ", ".join(f"{c} = ?" for c in SAVED_COLUMNS)
+        values = tuple(getattr(record, c) for c in SAVED_COLUMNS)
         return self._write(
             (
                 f"UPDATE rooms SET {sets}, updated = ? WHERE code = ?",
@@ -118,11 +171,6 @@ class SQLiteStore:
     def delete_answers(self, code: str, step: int) -> Pending:
         """Forget every answer to one step."""
         return self._write(("DELETE FROM answers WHERE room = ? AND step = ?", (code, step)))
-
-    def set_status(self, code: str, step: int, participant: str, status: str) -> Pending:
-        """Set the moderation status of a free-text answer."""
-        sql = "UPDATE answers SET status = ? WHERE room = ? AND step = ? AND participant = ?"
-        return self._write((sql, (status, code, step, participant)))
 
     def has_room(self, code: str) -> bool:
         """Tell whether a room with this code is stored (running or finished)."""
@@ -180,15 +228,22 @@ class SQLiteStore:
         """Purge the store file at `path` (also usable while a server runs on it)."""
         conn = connect(path)
         try:
-            conn.executescript(SCHEMA)
+            prepare(conn)
             where = "(ended_at IS NOT NULL AND ended_at < ?) OR updated < ?"
-            return conn.execute(f"DELETE FROM rooms WHERE {where}", (before, before)).rowcount
+            count = conn.execute(f"DELETE FROM rooms WHERE {where}", (before, before)).rowcount
         finally:
             conn.close()
+        checkpoint(path)
+        return count
+
+    def scrub(self) -> None:
+        """Checkpoint and truncate the write-ahead log: deleted rows leave no copy in `-wal`."""
+        _off_the_hub(self.async_mode, lambda: checkpoint(self.path))
 
     def close(self) -> None:
-        """Commit what is queued and close the writer."""
+        """Commit what is queued, close the writer and scrub the log."""
         self.writer.close()
+        checkpoint(self.path)
 
 
 class _Closing:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from ..content.text import localise
 from ..live import get_rooms
+from ..live.guard import rotate
 from .i18n import LANGUAGE_NAMES
 from .rooms import check_admin_key
 
@@ -36,20 +37,45 @@ def room_rows(lang: str) -> list[dict]:
     for room in get_rooms().all():
         if room.phase == "ended":
             continue
+        # No keys: this page may well be on the projector while a lesson is started.
         rows.append(
             {
                 "code": room.code,
                 "title": localise(room.lesson.title, room.lang or lang),
                 "phase": _("running") if room.phase == "step" else _("waiting to start"),
                 "lang": room.lang,
-                "teach_url": url_for("teach.control", code=room.code, key=room.teacher_key),
-                "screen_url": url_for("screen.show", code=room.code, key=room.teacher_key),
             }
         )
     return rows
 
 
 bp = Blueprint("library", __name__)
+
+
+@bp.post("/library/take")
+def take() -> ResponseReturnValue:
+    """Give a running room a new teacher key and open its control page with it.
+
+    For a teacher who lost the teacher link: the library key may take a room over, and
+    whoever held the old teacher link is cut off.
+    """
+    check_admin_key(request.form.get("key"))
+    room = get_rooms().get(request.form.get("code"))
+    if room is None or room.phase == "ended":
+        abort(404, description=_("No lesson with the code %(code)s is running.",
+                                 code=request.form.get("code", "")))
+    old = room.teacher_key
+    rotate(room, "teacher")
+    current_app.extensions["classroom.broadcaster"].cut_off(room.code, "teach", old)
+    return redirect(url_for("teach.control", code=room.code, key=room.teacher_key))
+
+
+@bp.post("/library/rotate")
+def rotate_key() -> ResponseReturnValue:
+    """Replace the library key; old library links stop working."""
+    check_admin_key(request.form.get("key"))
+    key = current_app.extensions["classroom.library_key"].rotate()
+    return redirect(url_for("library.browse", key=key))
 
 
 @bp.route("/library", methods=["GET", "POST"])

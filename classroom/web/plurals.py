@@ -33,6 +33,37 @@ def plural_texts() -> dict[str, list[str]]:
         "answered_of": _forms(
             lambda n: ngettext("{count} of {total} answered", "{count} of {total} answered", n)
         ),
+        # Counts the class sees move in steps of the minimum group (see live/shown.py): 0
+        # means "fewer than a group", any other count "at least this many".
+        "answers_fewer": _forms(
+            lambda n: ngettext("fewer than {count} answer", "fewer than {count} answers", n)
+        ),
+        "answers_at_least": _forms(
+            lambda n: ngettext("at least {count} answer", "at least {count} answers", n)
+        ),
+        "answered_fewer_of": _forms(
+            lambda n: ngettext(
+                "fewer than {count} of {total} answered",
+                "fewer than {count} of {total} answered",
+                n,
+            )
+        ),
+        "answered_at_least_of": _forms(
+            lambda n: ngettext(
+                "at least {count} of {total} answered", "at least {count} of {total} answered", n
+            )
+        ),
+        "joined": _forms(lambda n: ngettext("{count} phone joined", "{count} phones joined", n)),
+        "joined_of": _forms(
+            lambda n: ngettext(
+                "{count} of {total} expected phones joined",
+                "{count} of {total} expected phones joined",
+                n,
+            )
+        ),
+        "phones_waiting": _forms(
+            lambda n: ngettext("{count} phone waiting to join", "{count} phones waiting to join", n)
+        ),
         "chars_left": _forms(
             lambda n: ngettext("{count} character left", "{count} characters left", n)
         ),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from flask import abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..live import get_rooms, views
-from ..live.ids import ALPHABET, CODE_LENGTH, same_secret
+from ..live.ids import ALPHABET, CODE_LENGTH
 from .i18n import use_room_language
 
 _SEPARATORS = re.compile(r"[\s\-_.]+")
@@ -40,14 +41,21 @@ def code_problem(code: str) -> str | None:
 
 
 def lookup(code: str) -> Any:
-    """Return the room with this code or None; show a 429 page to an address that guesses."""
+    """Return the room with this code or None; show a 429 page to an address that guesses.
+
+    The right code is never refused: one student guessing codes must not lock out the class
+    that shares the address. Wrong guesses of a blocked address wait before their 429.
+    """
+    room = get_rooms().get(normalise_code(code))
+    if room is not None:
+        return room
     strikes = current_app.extensions["classroom.web.strikes"]
     if strikes.blocked(request.remote_addr):
-        abort(429)
-    room = get_rooms().get(normalise_code(code))
-    if room is None:
         strikes.strike(request.remote_addr)
-    return room
+        strikes.pause()
+        abort(429)
+    strikes.strike(request.remote_addr)
+    return None
 
 
 def find_room(code: str) -> Any:
@@ -60,9 +68,12 @@ def find_room(code: str) -> Any:
 
 
 def check_teacher_key(room: Any) -> str:
-    """Return the ?key= of a teacher page, or show a 403 page when it is not the room's."""
+    """Return the ?key= of a teacher page, or show a 403 page when it is not the room's.
+
+    Only the teacher key: the projector's key can only watch, never open a teacher page.
+    """
     key = request.args.get("key", "")
-    if not key or not room.check_key(key):
+    if not key or not room.check_key(key, "teach"):
         abort(403, description=_("This link needs the teacher's secret key. Use the link printed "
                                  "when the lesson was started."))
     return key
@@ -70,7 +81,7 @@ def check_teacher_key(room: Any) -> str:
 
 def check_admin_key(key: str | None) -> str:
     """Return the library key, or show a 403 page when it is wrong."""
-    if not key or not same_secret(key, get_rooms().admin_key):
+    if not key or not current_app.extensions["classroom.library_key"].check(key):
         abort(403, description=_("The library needs its secret key. Use the link printed by "
                                  "`classroom run`."))
     return key
@@ -82,15 +93,17 @@ def join_url(room: Any) -> str:
     return views.join_url(room, base)
 
 
-def render_teacher_page(code: str, template: str) -> str:
-    """Render a page that needs the teacher key (projector, control) with the room's links."""
-    room = find_room(code)
-    key = check_teacher_key(room)
+def screen_url(room: Any) -> str:
+    """Return the projector's link on this server: its own key, after # (never sent to us)."""
+    return url_for("screen.show", code=room.code) + "#key=" + quote(room.screen_key)
+
+
+def render_room_page(room: Any, template: str, **extra: Any) -> str:
+    """Render a page of a room (projector, control) with the room's public links."""
     return render_template(
         template,
         code=room.code,
-        key=key,
         join_url=join_url(room),
-        screen_url=url_for("screen.show", code=room.code, key=key),
         qr_url=url_for("qr.draw", code=room.code),
+        **extra,
     )

@@ -25,6 +25,19 @@ var Classroom = (function () {
     return fillIn(form, all);
   }
 
+  /* Say how many answered, as the class may know it. The count moves in steps of at least
+     `answers.group` phones (so no single answer shows), so 0 reads "fewer than 5 answers" and
+     any other count "at least 10 answers". `shown` is the number to say (the count, or the
+     count less the passes); with `total`, "... of 30 answered". */
+  function answered(answers, shown, total) {
+    var of = total === undefined ? null : { total: total }, plain = of ? "answered_of" : "answers";
+    if (!answers.group) return n(plain, shown, of);
+    /* "fewer than 3 of 1 answered" would make no sense: then just "fewer than 3 answers" */
+    if (!answers.count) return n(of && total > answers.group ? "answered_fewer_of" : "answers_fewer", answers.group, of);
+    if (!shown || (of && shown >= total)) return n(plain, shown, of);
+    return n(of ? "answered_at_least_of" : "answers_at_least", shown, of);
+  }
+
   /* Make an element: el("p", {className: "x", text: "hi"}, [children]). */
   function el(tag, props, children) {
     var element = document.createElement(tag);
@@ -92,5 +105,5 @@ var Classroom = (function () {
     } catch (error) { /* private mode: keep it in memory only */ }
   }
 
-  return { t: t, n: n, el: el, fill: fill, connect: connect, countdown: countdown, clock: clock, load: load, save: save };
+  return { t: t, n: n, answered: answered, el: el, fill: fill, connect: connect, countdown: countdown, clock: clock, load: load, save: save };
 })();

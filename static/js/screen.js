@@ -3,10 +3,9 @@
 
 (function () {
   var el = Classroom.el, t = Classroom.t, n = Classroom.n, fill = Classroom.fill;
-  var data = document.body.dataset, auth = { code: data.code, key: data.key };
-  var screen = Classroom.connect("/screen", auth);
-  var teach = Classroom.connect("/teach", auth); /* the keys below steer the lesson */
-  var state = null, showQr = false, drawn = "", stepShown = null, left = function () { return null; };
+  var screen = Classroom.connect("/screen", ProjectorLink.auth); /* watch only: its own key */
+  ProjectorLink.onRekey(function () { screen.disconnect().connect(); });
+  var state = null, showQr = false, drawn = "", stepShown = null, opened = {}, left = function () { return null; };
   var $ = function (id) { return document.getElementById(id); };
 
   function toast(text) {
@@ -45,7 +44,7 @@
     var parts = [choices(question)];
     if (state.voting.revealed) {
       parts.push(el("p", { className: "note", text: t("too_few") + " " + t("too_few_count", { min: state.room.min_group }) }));
-    } else if (!state.voting.open && state.answers.count) {
+    } else if (!state.voting.open && asked()) {
       parts.push(el("p", { className: "note", text: t("waiting_reveal") }));
     }
     return parts;
@@ -68,14 +67,18 @@
     $("title").classList.toggle("long", String(text).length > 110);
   }
 
-  /* The room in words, at the top: "Voting is open · 7 answers · 00:24 left". */
+  /* Tell whether voting was opened on this step. The count alone cannot say: it stays 0 until
+     a minimum group of phones answered (counts move in steps, so no single answer shows). */
+  function asked() { return !!(state.answers.count || (state.step && opened[state.step.index])); }
+
+  /* The room in words, at the top: "Voting is open · at least 10 answers · 00:24 left". */
   function stateLine() {
     var step = state.step, voting = state.voting, parts = [];
     if (!step || step.kind !== "question" || state.room.phase === "ended") return "";
     if (voting.open) parts.push(t("voting_open"));
     else if (state.results) parts.push(t("revealed"));
-    else parts.push(state.answers.count ? t("voting_closed") : t("not_open"));
-    parts.push(n("answers", state.answers.count - state.answers.passed));
+    else parts.push(asked() ? t("voting_closed") : t("not_open"));
+    parts.push(Classroom.answered(state.answers, state.answers.count - state.answers.passed));
     if (state.answers.passed) parts.push(n("passed", state.answers.passed));
     return parts.join(" · ");
   }
@@ -109,7 +112,7 @@
     tick();
     if (lobby) return;
     /* redraw (and re-animate) only when what the class sees changed, not at every phone that joins */
-    var key = JSON.stringify([room.phase, state.step, state.results, state.help, state.voting.revealed, state.voting.open, !!state.answers.count]);
+    var key = JSON.stringify([room.phase, state.step, state.results, state.help, state.voting.revealed, state.voting.open, asked()]);
     if (key === drawn) return;
     drawn = key;
     fill($("body"), drawBody());
@@ -137,22 +140,28 @@
   }
 
   /* Take a state from the server (and from the fit walk in the tests, which sets states directly). */
-  function receive(next) { state = next; left = Classroom.countdown(next); draw(); }
+  function receive(next) {
+    state = next;
+    if (next.step && next.voting.open) opened[next.step.index] = true;
+    left = Classroom.countdown(next);
+    draw();
+  }
   screen.on("state", receive);
   Classroom.show = receive;
   screen.on("connect", function () { toast(""); });
-  screen.on("disconnect", function () { toast(t("offline")); });
+  screen.on("disconnect", function (reason) {
+    toast(t("offline"));
+    if (reason === "io server disconnect") screen.connect(); /* a new key cut it off: ask why */
+  });
   screen.on("connect_error", function (error) { toast(error.data && error.data.message ? error.data.message : t("offline")); });
   window.setInterval(tick, 1000);
   window.addEventListener("resize", function () { drawn = ""; draw(); });
   /* the typeface arrives after the first draw (font-display: swap): fit again with its sizes */
   if (document.fonts) document.fonts.ready.then(function () { drawn = ""; draw(); });
 
-  function command(event, payload) {
-    teach.timeout(5000).emit(event, payload || {}, function (error, ack) {
-      if (error) toast(t("offline"));
-      else if (!ack.ok) toast(ack.message);
-    });
+  /* The keys steer the lesson through the teacher page that opened this window. */
+  function command(event) {
+    if (!ProjectorLink.press(event)) toast(t("no_remote"));
   }
 
   function fullscreen() {

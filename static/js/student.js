@@ -10,16 +10,23 @@
   var heading = document.getElementById("heading"), content = document.getElementById("content");
   var banner = document.getElementById("banner"), announce = document.getElementById("announce");
 
-  /* Return this browser's random device key: 24 random bytes, base64url (32 characters). */
+  var DEVICE = "classroom.device." + code;
+
+  /* Return this phone's random key for this room only: 24 random bytes, base64url (32 characters).
+     A new room gets a new key, and the key is forgotten when the room ends, so nothing ties
+     this phone's answers in one lesson to another. */
   function deviceKey() {
-    var key = Classroom.load("classroom.device");
+    Classroom.save("classroom.device", null); /* the one key for every room of older versions */
+    var key = Classroom.load(DEVICE);
     if (typeof key === "string" && /^[A-Za-z0-9_-]{22,64}$/.test(key)) return key;
     var bytes = new Uint8Array(24);
     window.crypto.getRandomValues(bytes);
     key = btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-    Classroom.save("classroom.device", key);
+    Classroom.save(DEVICE, key);
     return key;
   }
+
+  function forgetRoom() { Classroom.save(DEVICE, null); Classroom.save(PENDING, null); pending = null; }
 
   var socket = Classroom.connect("/student", { code: code, device: deviceKey(), lang: lang });
 
@@ -72,9 +79,19 @@
     return [t("not_open"), []];
   }
 
+  /* Refused at the door: why, in the phone's language. A phone beyond the class size the teacher
+     expects waits with a short code to show the teacher, and asks again until it is let in. */
+  function refusedView(error) {
+    if (error.error !== "waiting") return ["refused " + error.message, error.message, []];
+    return ["waiting " + error.message, t("wait_teacher"), [
+      el("p", { className: "lead", text: error.message }),
+      el("p", { className: "door-code", "aria-hidden": "true", text: error.label })
+    ]];
+  }
+
   /* Decide what the phone shows now: [view name, heading, children]. */
   function view(problem) {
-    if (refused) return ["refused", refused, []];
+    if (refused) return refusedView(refused);
     if (!state) return ["connecting", t("reconnecting"), []];
     var step = state.step;
     if (state.room.phase === "ended") return ["ended", t("ended"), [el("p", { className: "lead", text: t("ended_hint") }), Help.draw(help)]];
@@ -130,18 +147,26 @@
   socket.on("connect", function () { banner.hidden = true; refused = null; flush(); });
   socket.on("disconnect", function () { banner.hidden = false; draw(); });
   socket.io.on("reconnect_attempt", function () { banner.hidden = false; });
+  /* Show why the server refused this phone (also the fit walk's way to show a waiting phone). */
+  function refuse(data) {
+    if (data.error === "room-ended") { forgetRoom(); state = { room: { phase: "ended" } }; }
+    else { refused = data; }
+    banner.hidden = true;
+    draw();
+  }
   socket.on("connect_error", function (error) {
     var data = error && error.data;
     if (!data || !data.error) { banner.hidden = false; return; } /* the network: socket.io retries */
     if (data.error === "rate-limited") { window.setTimeout(function () { socket.connect(); }, 3000); return; }
-    if (data.error === "room-ended") { state = { room: { phase: "ended" } }; }
-    else { refused = data.message; }
-    banner.hidden = true;
-    draw();
+    if (data.error === "waiting") { window.setTimeout(function () { socket.connect(); }, 4000); } /* until let in */
+    refuse(data);
   });
+  Classroom.refuse = refuse;
   /* Take a state from the server (and from the fit walk in the tests, which sets states directly). */
   function receive(next) {
     state = next;
+    refused = null; /* a state comes only once the phone is in */
+    if (next.room.phase === "ended") forgetRoom();
     left = Classroom.countdown(next);
     if (next.help) { help = next.help; Classroom.save(HELP, help); }
     if (pending && next.step && pending.message.step !== next.step.index) { pending = null; Classroom.save(PENDING, null); }

@@ -5,7 +5,7 @@
   var el = Classroom.el, t = Classroom.t, n = Classroom.n, fill = Classroom.fill;
   var data = document.body.dataset;
   var socket = Classroom.connect("/teach", { code: data.code, key: data.key });
-  var state = null, left = function () { return null; }, stepShown = null;
+  var state = null, left = function () { return null; }, stepShown = null, opened = {};
   var $ = function (id) { return document.getElementById(id); };
 
   function status(text) { $("status").textContent = text || ""; }
@@ -17,9 +17,21 @@
     });
   }
 
+  Classroom.teach = { socket: socket, command: command }; /* for guard.js */
+
   function kindName(kind) { return t("kind_" + kind); }
 
   function asking() { return !!(state.step && state.step.kind === "question") && state.room.phase !== "ended"; }
+
+  /* Tell whether voting was opened on this step. The count alone cannot say: it stays 0 until
+     a minimum group of phones answered (counts move in steps, so no single answer shows). */
+  function asked() { return !!(state.answers.count || (state.step && opened[state.step.index])); }
+
+  /* How many answered, against the class size the teacher expects, else the phones connected. */
+  function answeredOf() {
+    var people = state["class"] || {}, count = state.answers.count;
+    return Classroom.answered(state.answers, count, Math.max(people.expected || state.room.connected, count));
+  }
 
   /* The room in words: "Voting open · 18 of 27 answered · 00:24 left". */
   function roomState() {
@@ -27,8 +39,8 @@
     if (room.phase === "ended") return t("ended_state");
     if (!state.step) return t("lobby_state") + " · " + n("phones", room.connected);
     if (!asking()) return t("step", { index: state.step.index + 1, count: state.step.count }) + " · " + n("phones", room.connected);
-    var parts = [voting.open ? t("voting_open") : voting.revealed ? (state.results ? t("revealed") : t("too_few")) : state.answers.count ? t("voting_closed") : t("not_open")];
-    parts.push(n("answered_of", state.answers.count, { total: Math.max(room.connected, state.answers.count) }));
+    var parts = [voting.open ? t("voting_open") : voting.revealed ? (state.results ? t("revealed") : t("too_few")) : asked() ? t("voting_closed") : t("not_open")];
+    parts.push(answeredOf());
     if (state.answers.passed) parts.push(n("passed", state.answers.passed));
     var seconds = left();
     if (seconds !== null) parts.push(t("left", { time: Classroom.clock(seconds) }));
@@ -44,7 +56,7 @@
         return el("li", {}, [Results.letter(index), el("span", { text: text })]);
       }) : (question.flags || []).map(function (f) { return el("li", {}, [Results.swatch(f.id), el("span", { text: f.label })]); });
       fill(body, [options.length ? el("ol", { className: "options" }, options) : null]);
-      $("count").textContent = n("answers", state.answers.count) + (state.answers.passed ? " · " + n("passed", state.answers.passed) : "");
+      $("count").textContent = Classroom.answered(state.answers, state.answers.count) + (state.answers.passed ? " · " + n("passed", state.answers.passed) : "");
       fill($("results"), [state.results ? Results.draw(state.results, step.question) : el("p", { className: "hint", text: t("no_results") })]);
     } else {
       $("now-title").textContent = step.prompt || step.title || kindName(step.kind);
@@ -112,7 +124,7 @@
     var room = state.room, voting = state.voting, ended = room.phase === "ended", canAsk = asking();
     $("voting").textContent = voting.open ? t("close") : t("open");
     $("reveal").textContent = voting.revealed ? t("hide") : t("reveal");
-    $("voting").classList.toggle("primary", canAsk && !voting.open && !voting.revealed && !state.answers.count);
+    $("voting").classList.toggle("primary", canAsk && !voting.open && !voting.revealed && !asked());
     /* really disabled, not just greyed out: skipped by Tab, announced as unavailable */
     ["voting", "reveal", "reset"].forEach(function (id) { $(id).disabled = !canAsk; });
     $("prev").disabled = ended || room.phase === "lobby";
@@ -153,7 +165,12 @@
   }
 
   /* Take a state from the server (and from the fit walk in the tests, which sets states directly). */
-  function receive(next) { state = next; left = Classroom.countdown(next); draw(); }
+  function receive(next) {
+    state = next;
+    if (next.step && next.voting.open) opened[next.step.index] = true;
+    left = Classroom.countdown(next);
+    draw();
+  }
   socket.on("state", receive);
   Classroom.show = receive;
   socket.on("connect", function () { status(""); });

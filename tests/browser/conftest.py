@@ -103,7 +103,10 @@ class Lesson:
             viewport={"width": width, "height": height}, locale="nl-BE"
         )
         self.contexts.append(context)
-        page = context.new_page()
+        return self.watch(context.new_page())
+
+    def watch(self, page):
+        """Note the page's errors and any request to another host."""
         page.on("pageerror", lambda error: self.problems.append(f"error: {error}"))
         page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
         page.on("request", self._same_host)
@@ -114,10 +117,14 @@ class Lesson:
         if not request.url.startswith((self.base + "/", self.base.replace("http", "ws") + "/")):
             self.problems.append(f"request to another host: {request.url}")
 
-    def projector(self):
-        """Open the projector page."""
-        page = self.page(1280, 720)
-        page.goto(f"{self.base}/screen/{self.code}?key={self.key}")
+    def projector(self, teacher=None):
+        """Open the projector as the teacher does: from the teacher page, whose window it steers."""
+        teacher = teacher or self.teacher
+        with teacher.expect_popup() as opened:
+            teacher.click("#screen-link")
+        page = self.watch(opened.value)
+        page.set_viewport_size({"width": 1280, "height": 720})
+        page.wait_for_selector("#phones:not(:empty)")
         return page
 
     def phone(self):

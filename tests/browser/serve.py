@@ -24,13 +24,14 @@ def main(port: int, db: str) -> None:
         {
             "SECRET_KEY": "browser-tests",
             "CLASSROOM_DB": db,
+            "CLASSROOM_DATA_DIR": str(Path(db).parent),
             "CLASSROOM_PUBLIC_URL": f"http://127.0.0.1:{port}",
             "CLASSROOM_CONTENT_PATHS": [str(p) for p in [*CONTENT_PATHS, FIXTURES]],
             "CLASSROOM_DEFAULT_LESSON": "web-class",
             "CLASSROOM_SCHOOL_CONTACT": "Ms Peeters (trusted contact), room B12",
         }
     )
-    print("ADMIN", app.extensions["classroom.rooms"].admin_key, flush=True)
+    print("ADMIN", app.extensions["classroom.library_key"].get(), flush=True)
     socketio.run(app, host="127.0.0.1", port=port, log_output=True, handler_class=QuietHandler)
 
 

@@ -7,13 +7,15 @@ a room of the bundled lesson, thirty anonymous participants, and the teacher's a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from classroom.content.library import Library, load_library
-from classroom.live import actions, views
+from classroom.live import actions, guard, views
+from classroom.live.errors import LiveError
 from classroom.live.registry import Rooms
 from classroom.store import SavedRoom
 
@@ -66,10 +68,10 @@ class Shot:
     lesson: str
     lang: str
     step: int | None
-    phase: str  # lobby, shown, voting, too-few, revealed, help, end
+    phase: str  # lobby, waiting, shown, voting, too-few, revealed, help, end
     kind: str
     screen: dict[str, Any]
-    student: dict[str, Any]
+    student: dict[str, Any]  # a state, or a refusal's data (a phone waiting at the door)
     teach: dict[str, Any]
 
     @property
@@ -144,9 +146,29 @@ class Walk:
         actions.reveal(room)
         yield self.shot("revealed", kind)
 
+    def waiting(self) -> Iterator[Shot]:
+        """Yield the lobby with two phones beyond the class size waiting; let one in after."""
+        room = self.room
+        guard.expect(room, CLASS)
+        late = [f"walk-late-{n:04d}-xxxxxxxxxxxxx" for n in range(2)]
+        refusals = []
+        for device in late:
+            try:
+                room.join(device)
+            except LiveError as refusal:
+                refusals.append(refusal)
+        assert [refusal.code for refusal in refusals] == ["waiting", "waiting"]
+        # The phone shows what the server sent with its refusal; the teacher page lists both.
+        yield dataclasses.replace(self.shot("waiting", "lobby"), student=refusals[0].data())
+        first, second = room.waiting.labels(room.clock())
+        guard.admit(room, first, True)
+        guard.admit(room, second, False)
+        room.join(late[0])  # let in: its next try joins
+
     def __iter__(self) -> Iterator[Shot]:
         room = self.room
         yield self.shot("lobby", "lobby")
+        yield from self.waiting()
         for index, planned in enumerate(room.plan):
             actions.go(room, index)
             if planned.question is not None:

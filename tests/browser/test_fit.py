@@ -28,7 +28,9 @@ PROJECTORS = [(1280, 720), (1920, 1080), (1024, 768)]
 PHONES = [(320, 568), (390, 844)]
 REMOTES = [(1366, 768), (390, 844)]
 LANGS = ("nl", "en", "fr")
-SHOW = "([state, check]) => { Classroom.show(state); return Layout[check](); }"
+# A state, or a refusal at the door (a phone waiting for the teacher: `connect_error` data).
+SHOW = ("([state, check]) => { (state.error ? Classroom.refuse : Classroom.show)(state); "
+        "return Layout[check](); }")
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -47,6 +49,13 @@ def start_room(base: str, admin_key: str, lang: str) -> tuple[str, str]:
     except urllib.error.HTTPError as answer:
         location = answer.headers["Location"]
     return re.search(r"/teach/(\w{6})\?key=([^&]+)", location).groups()
+
+
+def projector_link(base: str, code: str, key: str) -> str:
+    """Return the projector's link as the teacher page gives it (its own key, after #)."""
+    with urllib.request.urlopen(f"{base}/teach/{code}?key={key}") as page:
+        html = page.read().decode()
+    return base + re.search(r'href="(/screen/[^"]+)"[^>]*id="screen-link"', html).group(1)
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +130,7 @@ def test_every_state_fits_the_projector_phones_and_remote(server, chromium, stat
     pages = []
     try:
         context, screen, errors = open_page(
-            chromium, f"{base}/screen/{code}?key={key}", PROJECTORS[0], "#phones:not(:empty)"
+            chromium, projector_link(base, code, key), PROJECTORS[0], "#phones:not(:empty)"
         )
         pages.append((context, errors))
         seen = walk(screen, shots, "screen", "projector", PROJECTORS, found, snapper("screen"), axe)
@@ -159,7 +168,7 @@ def test_a_long_question_shrinks_first_and_too_many_phrases_are_counted(server, 
         for n in range(30)
     ]
     context, page, errors = open_page(
-        chromium, f"{base}/screen/{code}?key={key}", (1024, 768), "#phones:not(:empty)"
+        chromium, projector_link(base, code, key), (1024, 768), "#phones:not(:empty)"
     )
     try:
         assert page.evaluate(SHOW, [long_question, "projector"]) == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -82,7 +84,9 @@ def test_percentages_leave_the_passes_out(lesson):
         phone.wait_for_selector(".option")
         phone.locator(".answers > .option").nth(choice).click()
         phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.wait_for_selector("#state:has-text('3 antwoorden · 1 antwoordt liever niet')")
+    # Counts move in steps of the minimum group (3): the projector says "at least 3 answers"
+    # (3 given, or 4 with the pass once a group of phones changed), never a count of one phone.
+    projector.wait_for_selector("#state:has-text('minstens 3 antwoorden')")
     projector.keyboard.press("Enter")
     projector.wait_for_selector(".results .bar")
     assert counts(projector) == [2, 1, 0]
@@ -92,13 +96,18 @@ def test_percentages_leave_the_passes_out(lesson):
 
 def test_a_phone_can_change_its_answer_while_voting_is_open(lesson):
     projector = lesson.projector()
-    phone = lesson.phone()
+    phones = [lesson.phone() for _ in range(4)]
     to_first_question(lesson, projector)
-    phone.locator(".answers > .option").nth(0).click()
-    phone.click("#change")
-    phone.locator(".answers > .option").nth(3).click()  # I'd rather not answer
-    phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.wait_for_selector("#state:has-text('0 antwoorden · 1 antwoordt liever niet')")
+    for phone in phones:
+        phone.wait_for_selector(".option")
+        phone.locator(".answers > .option").nth(0).click()
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    phones[0].click("#change")
+    phones[0].locator(".answers > .option").nth(1).click()
+    phones[0].wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.keyboard.press("Enter")
+    projector.wait_for_selector(".results .bar")
+    assert counts(projector) == [3, 1, 0]  # replaced, never counted twice
 
 
 def test_the_timer_counts_down_by_the_servers_clock(lesson):
@@ -111,7 +120,8 @@ def test_the_timer_counts_down_by_the_servers_clock(lesson):
     seconds = int(re.search(r"00:(\d+)", phone.text_content("#timer")).group(1))
     assert 25 <= seconds <= 30
     lesson.teacher.wait_for_selector(
-        "#room-state:has-text('Stemmen open · 0 van 1 antwoordden · nog 00:')"
+        # One phone: too few to count (the count moves in steps of the group, 3)
+        "#room-state:has-text('Stemmen open · minder dan 3 antwoorden · nog 00:')"
     )
 
 
@@ -161,13 +171,14 @@ def test_a_dropped_connection_keeps_the_answer(lesson):
     phone.context.set_offline(False)
     phone.wait_for_selector("#banner", state="hidden")
     phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.wait_for_selector("#state:has-text('1 antwoord')")
+    # One answer is not counted on the projector: the count moves in steps of the group (3).
+    projector.wait_for_selector("#state:has-text('minder dan 3 antwoorden')")
 
-    phone.reload()  # a reload finds the same participant and its answer
+    phone.reload()  # a reload finds the same participant and its answer (its `mine`)
     phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
-    projector.keyboard.press("Enter")  # one answer: too few to show
+    projector.keyboard.press("Enter")  # one answer: too few to show, not even counted yet
     projector.wait_for_selector(".note")
-    assert "1 antwoord" in projector.text_content("#state")
+    assert "minder dan 3 antwoorden" in projector.text_content("#state")
     assert "minstens 3 antwoorden nodig" in projector.text_content(".note")
     assert projector.locator(".bar").count() == 0
 
@@ -327,5 +338,80 @@ def test_locking_and_ending_the_lesson(lesson):
     assert "Pretend helpline" in projector.text_content("#body .help-set")
     assert "Bel 102" in projector.text_content("#body .help-set")
     lesson.teacher.wait_for_selector("#now-title:has-text('De les is voorbij.')")
-    for control in ("#prev", "#next", "#voting", "#reveal", "#end", "#outline button"):
+    for control in ("#prev", "#next", "#voting", "#reveal", "#end", "#outline button",
+                    "#rotate-teacher", "#rotate-projector", "#expected"):
         expect(lesson.teacher.locator(control).first).to_be_disabled()  # nothing left to steer
+
+
+def test_the_projector_holds_no_teacher_key_and_its_key_only_watches(lesson):
+    sent: list[str] = []
+    lesson.teacher.context.on(
+        "page", lambda page: page.on(
+            "websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame))))
+    projector = lesson.projector()
+    projector.wait_for_selector("#phones:has-text('0 gsm')")
+    teacher_key = lesson.key
+    # The address bar: no key at all (the projector's own key came after #, and is taken out).
+    assert projector.url == f"{lesson.base}/screen/{lesson.code}"
+    # The page and its source.
+    assert teacher_key not in projector.content()
+    source = projector.evaluate("() => fetch(location.href).then(r => r.text())")
+    assert teacher_key not in source and "key=" not in source
+    # The socket's auth: the projector's own key, never the teacher's.
+    screen_key = projector.evaluate("() => ProjectorLink.auth.key")
+    assert screen_key and screen_key != teacher_key
+    assert any(screen_key in str(frame) for frame in sent)
+    assert not any(teacher_key in str(frame) for frame in sent)
+    # The projector key opens no teacher page, report or export.
+    for path in ("", "/report", "/report.csv", "/report.json"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{lesson.base}/teach/{lesson.code}{path}?key={screen_key}")
+        assert refused.value.code == 403, path
+    # Its keys still steer the lesson, through the teacher page that opened it.
+    projector.keyboard.press("ArrowRight")
+    projector.wait_for_selector("#stage:not([hidden]) .slide")
+    lesson.teacher.wait_for_selector("#step-count:has-text('1')")
+
+
+def test_a_new_projector_link_cuts_off_the_old_one_and_the_teachers_window_follows(lesson):
+    projector = lesson.projector()
+    old = projector.evaluate("() => ProjectorLink.auth.key")
+    stranger = lesson.page(1280, 720)  # someone who copied the projector link
+    stranger.goto(f"{lesson.base}/screen/{lesson.code}#key={old}")
+    stranger.wait_for_selector("#phones:has-text('0 gsm')")
+    lesson.teacher.once("dialog", lambda dialog: dialog.accept())
+    lesson.teacher.click("#rotate-projector")
+    stranger.wait_for_selector("#toast:has-text('niet (meer) geldig')")  # in the browser's language
+    projector.wait_for_function(f"() => ProjectorLink.auth.key !== {old!r}")
+    lesson.phone()
+    projector.wait_for_selector("#phones:has-text('1 gsm')")  # still shows the lesson
+    assert old not in lesson.teacher.get_attribute("#screen-link", "href")
+
+
+def test_a_new_teacher_link_keeps_the_teacher_in_and_cuts_off_the_old_one(lesson):
+    old_page = lesson.page()  # the teacher link, also open elsewhere (a photo of it)
+    old_page.goto(f"{lesson.base}/teach/{lesson.code}?key={lesson.key}")
+    old_page.wait_for_selector("#outline li")
+    lesson.teacher.once("dialog", lambda dialog: dialog.accept())
+    lesson.teacher.click("#rotate-teacher")
+    lesson.teacher.wait_for_function(f"() => !location.search.includes({lesson.key!r})")
+    new_key = re.search(r"key=(\S+)", lesson.teacher.url).group(1)
+    assert new_key != lesson.key
+    old_page.wait_for_selector("#status:has-text('niet (meer) geldig')")  # the browser's language
+    lesson.teacher.click("#next")  # the teacher steers on, without a reload
+    lesson.teacher.wait_for_selector("#step-count:has-text('1')")
+    report = lesson.teacher.get_attribute("#report-link", "href")
+    assert new_key in report and lesson.key not in report
+
+
+def test_a_phone_has_a_key_for_this_room_only_and_forgets_it_at_the_end(lesson):
+    phone = lesson.phone()
+    name = f"classroom.device.{lesson.code}"
+    key = phone.evaluate("name => JSON.parse(localStorage.getItem(name))", name)
+    assert isinstance(key, str) and len(key) >= 22
+    assert phone.evaluate("() => localStorage.getItem('classroom.device')") is None
+    lesson.teacher.once("dialog", lambda dialog: dialog.accept())
+    lesson.teacher.click("#end")
+    phone.wait_for_selector("#heading:has-text('De les is voorbij')")
+    assert phone.evaluate("name => localStorage.getItem(name)", name) is None
+

@@ -45,7 +45,9 @@ def test_results_wait_for_the_reveal_and_the_minimum_group(room, answers, reveal
         actions.reveal(room)
     for role, view in {**public_views(room), "teach": teach_view(room, BASE)}.items():
         assert (view["results"] is not None) == shown, role
-    assert screen_view(room, BASE)["answers"] == {"count": answers, "passed": 0}
+    # Fewer answers than the group (3) do not even move the count.
+    count = answers if answers >= 3 else 0
+    assert screen_view(room, BASE)["answers"] == {"count": count, "passed": 0, "group": 3}
 
 
 def test_passes_do_not_count_towards_the_minimum_group(room):
@@ -55,7 +57,7 @@ def test_passes_do_not_count_towards_the_minimum_group(room):
         room.answer(pid, STEPS["choice"], passed=True)
     actions.reveal(room)
     assert screen_view(room, BASE)["results"] is None
-    assert screen_view(room, BASE)["answers"] == {"count": 7, "passed": 5}
+    assert screen_view(room, BASE)["answers"] == {"count": 7, "passed": 5, "group": 3}
     assert len(pids) == 2
 
 
@@ -123,22 +125,32 @@ def test_a_phone_sees_only_its_own_answer(room):
 
 def test_free_text_reaches_the_projector_only_approved_and_masked(room):
     pids = answer_all(room, "text", ["call 0470 12 34 56 now", "ask @sam_x first", "shit happens"])
+    more = join(room, 2, start=50)
+    for pid, text in zip(more, ["ask and listen", "just ask"], strict=True):
+        room.answer(pid, STEPS["text"], text)
     teach = teach_view(room, BASE)
-    assert [(p["text"], p["flagged"]) for p in teach["pending"]] == [
+    assert [(p["text"], p["flagged"]) for p in teach["pending"]][:3] == [
         ("call ••• now", False),
         ("ask ••• first", False),
         ("shit happens", True),
     ]
+    ids = [p["id"] for p in teach["pending"]]
     actions.reveal(room)
     assert screen_view(room, BASE)["results"]["phrases"] == []
     for view in public_views(room).values():
         assert "happens" not in text_of(view) and "first" not in text_of(view)
-    actions.moderate(room, teach["pending"][1]["id"], True)
-    assert screen_view(room, BASE)["results"]["phrases"] == [{"text": "ask ••• first", "count": 1}]
-    assert [p["id"] for p in teach_view(room, BASE)["pending"]] == [
-        teach["pending"][0]["id"],
-        teach["pending"][2]["id"],
+    actions.moderate(room, ids[1], True)
+    # One approval alone would show one student's text the moment it is approved: the
+    # phrases wait until the group (3) of answers has changed since they were last shown.
+    assert screen_view(room, BASE)["results"]["phrases"] == []
+    actions.moderate(room, ids[3], True)
+    actions.moderate(room, ids[2], False)
+    assert screen_view(room, BASE)["results"]["phrases"] == [
+        {"text": "ask and listen", "count": 1},
+        {"text": "ask ••• first", "count": 1},
     ]
+    assert "happens" not in text_of(screen_view(room, BASE))
+    assert [p["id"] for p in teach_view(room, BASE)["pending"]] == [ids[0], ids[4]]
     assert len(pids) == 3
 
 
@@ -147,5 +159,8 @@ def test_no_phone_or_projector_view_holds_the_teacher_key_or_the_salt(room):
     actions.reveal(room)
     for role, view in public_views(room, pids[0]).items():
         text = text_of(view)
-        assert room.teacher_key not in text and room.record.salt not in text, role
-    assert room.teacher_key in text_of(teach_view(room, BASE))  # the teacher's own link
+        assert room.teacher_key not in text and room.salt not in text, role
+        assert room.screen_key not in text, role  # the projector gets it from its link only
+    teach = text_of(teach_view(room, BASE))
+    assert room.teacher_key in teach and room.screen_key in teach  # the teacher's own links
+    assert room.salt not in teach

@@ -41,16 +41,16 @@ def test_resumable_is_the_latest_unfinished_room_of_the_lesson(rooms, clock):
     assert rooms.resumable("live-test") is older
 
 
-def test_the_admin_key_is_kept(rooms, library, store):
-    from classroom.live.registry import Rooms
-
-    assert len(rooms.admin_key) >= 30
-    assert Rooms(library, store).admin_key == rooms.admin_key
-
-
 def test_the_teacher_key_is_checked(room):
     assert room.check_key(room.teacher_key)
     assert not room.check_key(room.teacher_key[:-1]) and not room.check_key(None)
+
+
+def test_the_projector_key_only_opens_the_projector(room):
+    assert room.screen_key != room.teacher_key and len(room.screen_key) >= 30
+    assert room.check_key(room.screen_key, "screen")
+    assert not room.check_key(room.screen_key, "teach")
+    assert not room.check_key(room.teacher_key, "screen")
 
 
 @pytest.mark.parametrize(("lang", "help_id"), [("nl", "be-nl"), ("en", "be-en"), ("fr", "be-fr")])

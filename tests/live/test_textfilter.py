@@ -20,6 +20,15 @@ from classroom.live.textfilter import clean, is_flagged, mask
         ("in 2024 at 14:30", "in 2024 at 14:30"),
         ("respect", "respect"),
         ("a @ b", "a @ b"),
+        # Phone numbers written in words (nl, en, fr), or in words and digits mixed.
+        ("bel nul vier zeven nul twaalf vierendertig zesenvijftig", "bel •••"),
+        ("call zero four seven zero one two three four five six", "call •••"),
+        ("zéro quatre soixante-dix douze trente-quatre cinquante-six", "•••"),
+        ("0470 twelve 34 56 ok", "••• ok"),
+        ("nul vier zeven nul en twaalf vierendertig zesenvijftig hoi", "••• hoi"),
+        ("een twee drie vier", "een twee drie vier"),  # counting is not a phone number
+        ("I have two cats and three dogs", "I have two cats and three dogs"),
+        ("twee foto's en drie berichten", "twee foto's en drie berichten"),
     ],
 )
 def test_identifying_details_are_masked(typed, shown):
@@ -48,3 +57,10 @@ def test_profanity_in_dutch_english_and_french_is_flagged(text, flagged):
 
 def test_clean_removes_control_characters_and_collapses_spaces():
     assert clean("a\x00b\n\n  c\u0301") == "a b ć"
+
+
+def test_a_phone_number_in_words_never_reaches_the_word_cloud():
+    from classroom.live.textfilter import words
+
+    text = mask(clean("bel me op nul vier zeven nul twaalf vierendertig zesenvijftig"))
+    assert words(text) == ["bel", "me", "op"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from socketio.packet import CONNECT_ERROR
 
 from classroom.extensions import socketio
+from classroom.live.sockets import TeachNamespace
 
 BASE = "http://192.0.2.10:5000"
 FIXTURES = Path(__file__).parent.parent / "live" / "fixtures"
@@ -16,6 +17,13 @@ STEPS = {
     "notice": 0, "slide": 1, "choice": 2, "check": 3, "multi": 4, "scale": 5, "flag": 6,
     "text": 7, "rank": 8, "discuss": 9,
 }  # fmt: skip
+
+# Every event of the teacher's namespace (go, next, ..., rotate, expect, admit).
+EVENTS_OF_TEACHER = sorted(
+    name[3:] for name in dir(TeachNamespace)
+    if name.startswith("on_") and name not in ("on_connect", "on_disconnect", "on_unknown",
+                                               "on_extra")
+)
 
 
 def device(n: int) -> str:
@@ -39,8 +47,8 @@ class Phones:
         )
 
     def teacher(self, role: str = "teach", key: str | None = None):
-        """Connect the teacher's control page (or the projector with role='screen')."""
-        auth = {"code": self.room.code, "key": self.room.teacher_key if key is None else key}
+        """Connect the teacher's control page (or the projector, with its own key, as 'screen')."""
+        auth = {"code": self.room.code, "key": self.room.key_of(role) if key is None else key}
         return socketio.test_client(
             self.app, namespace=f"/{role}", auth=auth, flask_test_client=self.http
         )

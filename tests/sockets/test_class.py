@@ -34,7 +34,7 @@ def test_thirty_phones_answer_change_and_pass_and_the_tallies_are_exact(phones, 
     for phone in class_[:6]:  # six change their mind: 0,1,2,0,1,2 -> 2
         answer(phone, CHOICE, 2)
     seen = last_state(screen, "/screen")
-    assert seen["answers"] == {"count": 30, "passed": 5} and seen["results"] is None
+    assert seen["answers"] == {"count": 30, "passed": 5, "group": 3} and seen["results"] is None
     teach_emit(teach, "reveal")
     results = last_state(screen, "/screen")["results"]
     assert results == {
@@ -121,9 +121,14 @@ def test_free_text_is_moderated_before_the_projector_shows_it(phones):
     ]
     teach_emit(teach, "reveal")
     teach_emit(teach, "moderate", {"id": pending[0]["id"], "approve": True})
+    # One approval alone is not shown: its text would be one student's, at the moment it
+    # was approved. The phrases move once the group (3) of answers changed.
+    assert last_state(screen, "/screen")["results"]["phrases"] == []
     teach_emit(teach, "moderate", {"id": pending[2]["id"], "approve": False})
-    assert last_state(screen, "/screen")["results"]["phrases"] == [{"text": "trust", "count": 1}]
-    assert [p["id"] for p in last_state(teach, "/teach")["pending"]] == [pending[1]["id"]]
+    teach_emit(teach, "moderate", {"id": pending[1]["id"], "approve": True})
+    assert last_state(screen, "/screen")["results"]["phrases"] == [
+        {"text": "mail •••", "count": 1}, {"text": "trust", "count": 1}]
+    assert last_state(teach, "/teach")["pending"] == []
 
 
 def test_the_timer_closes_voting_at_the_server_deadline(phones):
@@ -235,6 +240,7 @@ def test_links_use_the_public_address_set_after_the_app_was_made(phones, app, ro
     state = last_state(phones.teacher(), "/teach")
     assert state["room"]["join_url"] == f"http://10.0.0.5:5000/j/{room.code}"
     assert state["teacher_url"] == f"http://10.0.0.5:5000/teach/{room.code}?key={room.teacher_key}"
+    assert state["screen_url"] == f"http://10.0.0.5:5000/screen/{room.code}#key={room.screen_key}"
 
 
 def test_a_reset_clears_every_phone_s_own_answer(phones, room):
@@ -249,7 +255,7 @@ def test_a_reset_clears_every_phone_s_own_answer(phones, room):
         assert last_state(phone, "/student")["mine"] == {
             "answered": False, "passed": False, "value": None,
         }
-    assert last_state(screen, "/screen")["answers"] == {"count": 0, "passed": 0}
+    assert last_state(screen, "/screen")["answers"] == {"count": 0, "passed": 0, "group": 3}
     teach_emit(teach, "open")
     assert answer(class_[0], CHOICE, 2)["ok"] is True
     assert len(room.step_answers()) == 1

@@ -28,7 +28,7 @@ def test_thirty_answers_reach_the_projector_in_a_few_states(phones):
     while time.monotonic() < deadline and (not received or received[-1]["answers"]["count"] < 30):
         time.sleep(0.05)
         received += states(screen, "/screen")
-    assert received[-1]["answers"] == {"count": 30, "passed": 0}
+    assert received[-1]["answers"] == {"count": 30, "passed": 0, "group": 3}
     assert received[-1]["room"]["connected"] == 30
     # At most one state per interval (0.2 s) while the answers came in, plus the last flush.
     assert len(received) <= took / 0.2 + 2 < 30

@@ -143,13 +143,17 @@ def test_bad_teacher_payloads_get_an_error_ack(phones, room, event, payload, cod
         ({"code": "{code}"}, "bad-key"),
         ({"code": "{code}", "key": "wrong"}, "bad-key"),
         ({"code": "{code}", "key": None}, "bad-key"),
-        ({"code": "ZZZZZZ", "key": "{key}"}, "room-not-found"),
+        # No room-not-found: connecting must not tell which codes are rooms.
+        ({"code": "ZZZZZZ", "key": "{key}"}, "bad-key"),
+        ({"code": "{code}", "key": "{other}"}, "bad-key"),  # the other role's key
     ],
 )
-def test_the_projector_and_control_need_the_teacher_key(phones, room, role, auth, code):
+def test_the_projector_and_control_need_their_own_key(phones, room, role, auth, code):
+    other = room.key_of("screen" if role == "teach" else "teach")
     if isinstance(auth, dict):
         auth = {
-            k: v.format(code=room.code, key=room.teacher_key) if isinstance(v, str) else v
+            k: v.format(code=room.code, key=room.key_of(role), other=other)
+            if isinstance(v, str) else v
             for k, v in auth.items()
         }
     data = refusal(phones, f"/{role}", auth)

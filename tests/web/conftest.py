@@ -31,6 +31,6 @@ def room(rooms):
 
 
 @pytest.fixture
-def admin_key(rooms) -> str:
+def admin_key(app) -> str:
     """Return the library's secret key."""
-    return rooms.admin_key
+    return app.extensions["classroom.library_key"].get()

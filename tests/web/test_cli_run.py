@@ -119,14 +119,25 @@ def test_choose_lesson_explains_what_is_wrong():
         choose_lesson(Library(), None, "sexting-delen")
 
 
-def test_the_access_log_holds_no_address_and_no_key():
+def access_line(requestline: str, status: str, size: int) -> str:
+    """Return the access-log line of a request that took 0.25 s."""
     handler = QuietHandler.__new__(QuietHandler)
     handler.client_address = ("192.168.1.77", 50123)
-    handler.requestline = "GET /teach/K7RM4P?key=SECRET HTTP/1.1"
-    handler._orig_status, handler.status, handler.response_length = "200 OK", "200 OK", 4242
+    handler.requestline = requestline
+    handler._orig_status, handler.status, handler.response_length = status, status, size
     handler.time_start, handler.time_finish = 10.0, 10.25
-    line = handler.format_request()
+    return handler.format_request()
+
+
+def test_the_access_log_holds_no_address_and_no_key():
+    line = access_line("GET /teach/K7RM4P?key=SECRET HTTP/1.1", "200 OK", 4242)
     assert re.fullmatch(r'\[[\d\- :]+\] "GET /teach/K7RM4P" 200 4242 0\.250s', line)
+
+
+def test_escape_codes_in_a_request_line_never_reach_the_terminal():
+    line = access_line("GET /\x1b[2J\x1b]0;pwned\x07x HTTP/1.1", "404", 10)
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f]", line)
+    assert '"GET /\\x1b[2J\\x1b]0;pwned\\x07x"' in line  # shown, not run
 
 
 def test_the_open_files_limit_is_raised_as_far_as_allowed():
@@ -178,7 +189,12 @@ def test_run_prints_the_links_and_serves_the_bundled_lesson(tmp_path):
         code = re.fullmatch(rf"http://{re.escape(host)}:{port}/j/(\w{{6}})", found["Join"]).group(1)
         assert re.fullmatch(rf"http://{re.escape(host)}:{port}/teach/{code}\?key=\S{{20,}}",
                             found["Teacher"])
-        assert found["Screen"].startswith(f"http://{host}:{port}/screen/{code}?key=")
+        # The projector's own key, after # (never sent to the server), not the teacher's.
+        screen = re.fullmatch(rf"http://{re.escape(host)}:{port}/screen/{code}#key=(\S{{20,}})",
+                              found["Screen"])
+        teacher_key = found["Teacher"].split("key=")[1]
+        assert screen and screen.group(1) != teacher_key
+        assert teacher_key not in found["Screen"] and teacher_key not in found["Library"]
         path = found["Teacher"].split(f":{port}", 1)[1]
         page = fetch(f"http://127.0.0.1:{port}{path}")
         assert b'id="next"' in page
@@ -267,6 +283,14 @@ def test_error_logs_hold_no_address_and_no_key():
     logged = handler.server.error_log.getvalue()
     assert "Invalid HTTP method" in logged
     assert "192.168.1.77" not in logged and "SECRET" not in logged
+    # gevent names the client as (address, port); a cut-off request quotes its raw bytes.
+    handler.log_error("(from %s) %s", ("192.168.1.77", 50123), "Invalid HTTP method: 'X\x1b[31m'")
+    handler.log_error("Invalid request (from %s): %s", ("192.168.1.77", 50123),
+                      "bad chunk b'\\x81\\xfeFRAME-BYTES'")
+    logged = handler.server.error_log.getvalue()
+    assert "50123" not in logged and "192.168.1.77" not in logged
+    assert "FRAME-BYTES" not in logged and "Invalid request: bad chunk b'…'" in logged
+    assert "\x1b" not in logged and "\\x1b[31m" in logged
     handler.environ = {"REMOTE_ADDR": "192.168.1.77", "HTTP_USER_AGENT": "Phone", "PATH_INFO": "/x",
                        "QUERY_STRING": "key=SECRET"}
     handler._log_error(RuntimeError, RuntimeError("boom"), None)

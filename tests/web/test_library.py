@@ -60,3 +60,46 @@ def test_starting_needs_the_key(client, rooms):
     page = client.post("/library", data={"key": "wrong", "lesson": "web-class", "lang": "nl"})
     assert page.status_code == 403
     assert rooms.all() == []
+
+
+def test_the_library_lists_running_rooms_without_their_keys(client, rooms, room, admin_key):
+    # The library is often on the projector while a lesson is started.
+    second = rooms.create("web-second", "fr")
+    page = client.get(f"/library?key={admin_key}")
+    assert room.code in page.text and second.code in page.text
+    for running in (room, second):
+        assert running.teacher_key not in page.text and running.screen_key not in page.text
+        assert running.salt not in page.text
+    assert "/teach/" not in page.text and "/screen/" not in page.text
+
+
+def test_taking_a_room_over_gives_it_a_new_teacher_link(client, room, admin_key):
+    old = room.teacher_key
+    answer = client.post("/library/take", data={"key": admin_key, "code": room.code})
+    assert answer.status_code == 302
+    assert answer.headers["Location"] == f"/teach/{room.code}?key={room.teacher_key}"
+    assert room.teacher_key != old
+    assert client.get(f"/teach/{room.code}?key={old}").status_code == 403
+    assert client.get(answer.headers["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(("key", "code", "status"), [
+    ("wrong", "{code}", 403), ("{admin}", "ZZZZZZ", 404), ("{admin}", "", 404)])
+def test_taking_over_needs_the_library_key_and_a_running_room(
+    client, room, admin_key, key, code, status
+):
+    old = room.teacher_key
+    form = {"key": key.format(admin=admin_key), "code": code.format(code=room.code)}
+    assert client.post("/library/take", data=form).status_code == status
+    assert room.teacher_key == old
+
+
+def test_a_new_library_link_retires_the_old_one(app, client, admin_key, data_dir):
+    answer = client.post("/library/rotate", data={"key": admin_key})
+    assert answer.status_code == 302
+    new = re.fullmatch(r"/library\?key=(\S+)", answer.headers["Location"]).group(1)
+    assert new != admin_key
+    assert client.get(f"/library?key={admin_key}").status_code == 403
+    assert client.get(f"/library?key={new}").status_code == 200
+    assert (data_dir / "library-key").read_text().strip() == new
+    assert client.post("/library/rotate", data={"key": admin_key}).status_code == 403

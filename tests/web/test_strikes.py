@@ -33,16 +33,23 @@ def test_addresses_are_not_kept():
     assert "192.0.2.7" not in repr(strikes._misses)
 
 
-def test_guessing_codes_gets_a_wait_page(client, room):
+def test_guessing_codes_gets_a_wait_page_but_never_locks_out_the_class(app, client, room):
+    pauses = []
+    app.extensions["classroom.web.strikes"].sleep = pauses.append
     misses = [client.get("/j/KKKKKK").status_code for _ in range(25)]
     assert misses[:20] == [404] * 20 and misses[-1] == 429  # 20 misses, forgiven at 0.5 a second
+    assert pauses and all(seconds >= 2 for seconds in pauses)  # each further guess waits
+    assert client.post("/", data={"code": "KKKKKK"}).status_code == 429
+    # The rest of the class behind the same address still joins the real room at once.
+    waited = len(pauses)
     page = client.get(f"/j/{room.code}")
-    assert page.status_code == 429
-    assert "Te veel verkeerde codes" in page.text
-    form = client.post("/", data={"code": room.code})
-    assert form.status_code == 429
-    other = client.get(f"/j/{room.code}", environ_base={"REMOTE_ADDR": "192.0.2.99"})
-    assert other.status_code == 200
+    assert page.status_code == 200
+    assert client.post("/", data={"code": room.code}).status_code == 302
+    assert len(pauses) == waited
+    blocked = client.get("/j/KKKKKK")
+    assert blocked.status_code == 429 and "Te veel verkeerde codes" in blocked.text
+    other = client.get("/j/KKKKKK", environ_base={"REMOTE_ADDR": "192.0.2.99"})
+    assert other.status_code == 404
 
 
 def test_scanning_the_right_code_is_never_slowed_down(client, room):
