@@ -415,3 +415,63 @@ def test_a_phone_has_a_key_for_this_room_only_and_forgets_it_at_the_end(lesson):
     phone.wait_for_selector("#heading:has-text('De les is voorbij')")
     assert phone.evaluate("name => localStorage.getItem(name)", name) is None
 
+
+def test_a_phone_beyond_the_class_size_waits_in_its_own_language_until_let_in(lesson):
+    teacher = lesson.teacher
+    teacher.fill("#expected", "1")
+    teacher.click("#expect-form button[type=submit]")
+    teacher.wait_for_selector("#class-count:has-text('0 van 1 verwachte')")
+    lesson.phone()
+    teacher.wait_for_selector("#class-count:has-text('1 van 1 verwachte')")
+    late = lesson.page(320, 640)
+    late.goto(f"{lesson.base}/j/{lesson.code}?lang=en")  # a Dutch room, a phone that reads English
+    late.wait_for_selector("#heading:has-text('Wait until the teacher lets you in')")
+    label = late.text_content(".door-code")
+    assert re.fullmatch(r"[A-Z2-9]{3}", label)
+    assert f"Show the teacher this code: {label}." in late.text_content("#content")
+    teacher.wait_for_selector(f"#waiting li:has-text('{label}')")
+    assert teacher.text_content("#waiting-badge") == "1 gsm wacht om mee te doen"  # in view
+    teacher.click(f"#waiting li:has-text('{label}') button:has-text('Toelaten')")
+    late.wait_for_selector("#heading:has-text('Waiting for the teacher to start.')", timeout=15_000)
+    teacher.wait_for_selector("#class-count:has-text('2 van 1 verwachte')")
+    expect(teacher.locator("#waiting-badge")).to_be_hidden()
+
+
+def test_a_phone_the_teacher_turns_away_is_told_so(lesson):
+    teacher = lesson.teacher
+    teacher.fill("#expected", "1")
+    teacher.click("#expect-form button[type=submit]")
+    teacher.wait_for_selector("#class-count:has-text('0 van 1 verwachte')")
+    lesson.phone()
+    late = lesson.phone()
+    late.wait_for_selector(".door-code")
+    label = late.text_content(".door-code")
+    teacher.click(f"#waiting li:has-text('{label}') button:has-text('Weigeren')")
+    late.wait_for_selector("#heading:has-text('niet toegelaten')", timeout=15_000)
+    expect(late.locator(".door-code")).to_have_count(0)
+    teacher.wait_for_selector("#waiting:has-text('Er wachten geen gsm')")
+
+
+def test_the_remote_counts_answers_in_steps_against_the_class_size(lesson):
+    teacher = lesson.teacher
+    teacher.fill("#expected", "4")
+    teacher.click("#expect-form button[type=submit]")
+    teacher.wait_for_selector("#class-count:has-text('0 van 4 verwachte')")
+    projector = lesson.projector()
+    phones = [lesson.phone() for _ in range(3)]
+    to_first_question(lesson, projector)
+    teacher.wait_for_selector("#room-state:has-text('Stemmen open · minder dan 3 van 4')")
+    phones[0].wait_for_selector(".option")
+    phones[0].locator(".answers > .option").nth(0).click()
+    phones[0].wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    projector.keyboard.press(" ")  # closed with one answer, which no count shows: still "closed"
+    teacher.wait_for_selector("#room-state:has-text('Stemmen gesloten · minder dan 3 van 4')")
+    projector.wait_for_selector("#state:has-text('Stemmen is gesloten · minder dan 3 antw')")
+    projector.keyboard.press(" ")
+    for phone in phones[1:]:
+        phone.wait_for_selector(".option")
+        phone.locator(".answers > .option").nth(0).click()
+        phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    teacher.wait_for_selector("#room-state:has-text('Stemmen open · minstens 3 van 4 antw')")
+    projector.wait_for_selector("#state:has-text('minstens 3 antwoorden')")
+    assert "minstens 3 antwoorden" in teacher.text_content("#count")

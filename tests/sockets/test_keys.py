@@ -130,6 +130,22 @@ def test_joins_beyond_the_class_size_wait_for_the_teacher(phones, room):
         "bad-value")  # nobody waits with that label any more
 
 
+# The room is English, its lesson English and Dutch: a phone reads what it asked for if the
+# lesson has it; with no room, any language the pages have.
+@pytest.mark.parametrize(
+    ("asked", "in_room", "no_room"),
+    [("nl", "nl", "nl"), ("fr", "en", "fr"), ("xx", "en", "en"), (None, "en", "en")],
+)
+def test_a_refused_phone_is_told_in_the_language_it_reads(phones, room, asked, in_room, no_room):
+    room.lesson = room.lesson.model_copy(update={"class_size": 1})
+    phones.student(1)
+    auth = {"code": room.code, "device": device(2), "lang": asked}
+    waiting = refusal(phones, "/student", auth)
+    assert waiting["message"] == MESSAGES["waiting"][in_room].format(label=waiting["label"])
+    assert refusal(phones, "/student", {**auth, "code": "ZZZZZZ"})["message"] == (
+        MESSAGES["room-not-found"][no_room])
+
+
 def test_phones_that_joined_are_never_made_to_wait(phones, room):
     teach = phones.teacher()
     class_ = [phones.student(n) for n in range(3)]
