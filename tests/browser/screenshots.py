@@ -28,10 +28,10 @@ SHOTS = [
     ("screen-lobby", "screen", (1280, 720), "- lobby lobby"),
     ("screen-results", "screen", (1280, 720), "step 11 choice revealed"),
     ("screen-flag", "screen", (1280, 720), "step 14 flag revealed"),
-    ("screen-phrases", "screen", (1280, 720), "step 21 text revealed"),
-    ("screen-help", "screen", (1280, 720), "step 26 help help"),
+    ("screen-phrases", "screen", (1280, 720), "step 23 text revealed"),
+    ("screen-help", "screen", (1280, 720), "step 28 help help"),
     ("student", "student", (360, 740), "step 11 choice voting"),
-    ("teacher", "teach", (1366, 768), "step 21 text voting"),
+    ("teacher", "teach", (1366, 768), "step 23 text voting"),
     ("teacher-phone", "teach", (390, 844), "step 11 choice voting"),
 ]
 
@@ -41,7 +41,8 @@ def start(port: int, folder: str) -> tuple[subprocess.Popen, dict[str, str]]:
     process = subprocess.Popen(
         [sys.executable, "-m", "classroom.cli", "run", "--no-browser", "--host", "127.0.0.1",
          "--port", str(port), "--public-url", PUBLIC],
-        cwd=ROOT, env={**os.environ, "CLASSROOM_DB": f"{folder}/db.sqlite3"},
+        cwd=ROOT,
+        env={**os.environ, "CLASSROOM_DB": f"{folder}/db.sqlite3", "CLASSROOM_DATA_DIR": folder},
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
