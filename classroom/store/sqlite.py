@@ -7,7 +7,8 @@ import sqlite3
 import time
 from dataclasses import astuple, fields
 
-from . import AnswerRecord, Pending, RoomRecord, SavedRoom
+from . import AnswerRecord, Pending, RoomRecord, SavedRoom, StoreUnreadable
+from .reserve import Reserve
 from .writer import GroupCommit
 
 SCHEMA = """
@@ -45,7 +46,41 @@ def connect(path: str) -> sqlite3.Connection:
     # FULL: a committed batch survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    # Sorts and big statements in memory: a temporary file needs a descriptor, and at the
+    # open-files limit there is none to spare.
+    conn.execute("PRAGMA temp_store=MEMORY")
     return conn
+
+
+# SQLite's codes for a file that is not (or no longer) a database it can read.
+DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def open_checked(path: str) -> sqlite3.Connection:
+    """Open the store file with its tables, or raise StoreUnreadable saying why."""
+    try:
+        conn = connect(path)
+    except sqlite3.Error as error:
+        raise _unreadable(path, error) from None
+    try:
+        # A quick check reads every page once (a few ms for a term of lessons): a damaged
+        # page found now is one plain message, not a traceback in the middle of a lesson.
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise StoreUnreadable(path, problem, damaged=True)
+        conn.executescript(SCHEMA)
+    except sqlite3.Error as error:
+        conn.close()
+        raise _unreadable(path, error) from None
+    except StoreUnreadable:
+        conn.close()
+        raise
+    return conn
+
+
+def _unreadable(path: str, error: sqlite3.Error) -> StoreUnreadable:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return StoreUnreadable(path, str(error), damaged=code in DAMAGED)
 
 
 class SQLiteStore:
@@ -53,13 +88,18 @@ class SQLiteStore:
 
     def __init__(self, path: str, async_mode: str = "threading") -> None:
         self.path = path
-        with self._reader() as conn:
-            conn.executescript(SCHEMA)
-        self.writer = GroupCommit(lambda: connect(path), async_mode)
+        self.reserve = Reserve()  # descriptors kept for opening the file at the limit
+        with self.reserve.opening():
+            open_checked(path).close()
+        self.writer = GroupCommit(self._connect, async_mode, where=path)
         self._touched: dict[str, float] = {}  # room code -> when an answer last set `updated`
 
+    def _connect(self) -> sqlite3.Connection:
+        with self.reserve.opening():
+            return connect(self.path)
+
     def _reader(self) -> sqlite3.Connection:
-        return _Closing(connect(self.path))
+        return _Closing(self._connect())
 
     def _write(self, *ops: tuple[str, tuple]) -> Pending:
         return self.writer.submit(list(ops))
@@ -178,9 +218,8 @@ class SQLiteStore:
     @staticmethod
     def purge_file(path: str, before: float) -> int:
         """Purge the store file at `path` (also usable while a server runs on it)."""
-        conn = connect(path)
+        conn = open_checked(path)
         try:
-            conn.executescript(SCHEMA)
             where = "(ended_at IS NOT NULL AND ended_at < ?) OR updated < ?"
             return conn.execute(f"DELETE FROM rooms WHERE {where}", (before, before)).rowcount
         finally:
@@ -189,6 +228,7 @@ class SQLiteStore:
     def close(self) -> None:
         """Commit what is queued and close the writer."""
         self.writer.close()
+        self.reserve.close()
 
 
 class _Closing:
