@@ -106,13 +106,18 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     from .. import create_app
     from ..live import get_rooms
     from ..live.views import join_url, teacher_url
+    from ..store import StoreUnreadable
     from .settings import env_settings
+    from .storefile import unreadable
 
     base = prepare(host, port, public_url)
     settings = {**env_settings(), "CLASSROOM_PUBLIC_URL": base}
     if lang:
         settings["CLASSROOM_LANG"] = lang
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except StoreUnreadable as error:
+        raise unreadable(error) from None
     with app.app_context():
         rooms = get_rooms()
         lesson_id = choose_lesson(rooms.library, lesson or lesson_option,

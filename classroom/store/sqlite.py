@@ -67,7 +67,7 @@ def open_checked(path: str) -> sqlite3.Connection:
         # page found now is one plain message, not a traceback in the middle of a lesson.
         problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if problem != "ok":
-            raise StoreUnreadable(path, problem, damaged=True)
+            raise StoreUnreadable(path, " ".join(problem.split()), damaged=True)
         conn.executescript(SCHEMA)
     except sqlite3.Error as error:
         conn.close()
