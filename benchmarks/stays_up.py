@@ -32,8 +32,8 @@ import websockets
 sys.path.insert(0, str(Path(__file__).parent))
 from phones import Client, phone, teacher, wait_for  # noqa: E402
 
+import run as harness  # noqa: E402
 from run import (  # noqa: E402
-    ROOT,
     connect_all,
     free_port,
     open_question,
@@ -66,6 +66,17 @@ class Lesson:
         self.proc, self.code, self.key = start_classroom(self.port, self._dir.name, env,
                                                          open_files)
         self.pid = self.proc.pid
+        self.open_files = open_files
+        deadline = time.monotonic() + 20
+        while True:  # the links are printed before the server listens
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.close()
+                    raise RuntimeError("classroom run never listened:\n" + self.log) from None
+                time.sleep(0.05)
 
     @property
     def log(self) -> str:
@@ -137,7 +148,9 @@ class Flooder:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
         sock.setblocking(False)
         await asyncio.get_running_loop().sock_connect(sock, ("127.0.0.1", self.lesson.port))
-        self.reader, self.writer = await asyncio.open_connection(sock=sock, limit=2**22)
+        # A small limit: asyncio stops reading the socket once twice this is buffered, so
+        # what this phone does not read backs up in the server, as on a slow phone.
+        self.reader, self.writer = await asyncio.open_connection(sock=sock, limit=8192)
         self.writer.write(
             b"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
             b"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
@@ -236,8 +249,8 @@ def whole(opcode: int, payload: bytes) -> object:
 
 
 async def flood(lesson: Lesson, answers: int = 20000, others: int = 10,
-                hold: float = 3.0, event: str = "answer") -> dict:
-    """One phone sends `answers` at once; the others keep answering every 50 ms.
+                hold: float = 3.0, event: str = "answer", quiet: float = 10.0) -> dict:
+    """One phone sends `answers` at once; the others keep answering, twice a second.
 
     With `event="sync"` it asks for its whole state instead, each ack a few kilobytes.
     """
@@ -248,12 +261,14 @@ async def flood(lesson: Lesson, answers: int = 20000, others: int = 10,
     await flooder.connect()
     await asyncio.sleep(0.5)
     rss_before = proc_status(lesson.pid, "VmRSS")
-    done, latencies = asyncio.Event(), []
+    done, latencies, when = asyncio.Event(), [], []
 
     async def keep_answering(client: Client) -> None:
         while not done.is_set():
+            sent = time.perf_counter()
             latencies.append(await answer_ms(client, step, value))
-            await asyncio.sleep(0.05)
+            when.append(sent)
+            await asyncio.sleep(0.5)  # a quick thumb: well within the answer limit
 
     tasks = [asyncio.create_task(keep_answering(c)) for c in phones]
     await asyncio.sleep(0.5)
@@ -261,7 +276,7 @@ async def flood(lesson: Lesson, answers: int = 20000, others: int = 10,
     await flooder.send(answers, step, value, event)
     sent_s = time.perf_counter() - start
     await asyncio.sleep(hold)  # the flooder reads nothing meanwhile
-    received = await flooder.read(answers)
+    received = await flooder.read(answers, quiet)
     received["read_s"] = round(time.perf_counter() - start, 2)
     done.set()
     await asyncio.gather(*tasks)
@@ -270,6 +285,8 @@ async def flood(lesson: Lesson, answers: int = 20000, others: int = 10,
         "answers": answers, "sent_s": round(sent_s, 2), **received,
         "others_answers": len(latencies),
         "others_max_ms": round(max(latencies), 1),
+        "others_max_at_s": round(when[latencies.index(max(latencies))] - start, 2),
+        "others_p90_ms": round(sorted(latencies)[int(0.90 * (len(latencies) - 1))], 1),
         "others_p99_ms": round(sorted(latencies)[int(0.99 * (len(latencies) - 1))], 1),
         "others_refused": sum(ms == float("inf") for ms in latencies),
         "rss_before_mb": round(rss_before, 1),
@@ -280,20 +297,46 @@ async def flood(lesson: Lesson, answers: int = 20000, others: int = 10,
     return figures
 
 
-async def slowreader(lesson: Lesson, steps: int = 300, hold: float = 3.0) -> dict:
-    """A phone on bad Wi-Fi reads nothing while the teacher moves `steps` times; then reads."""
+BIG_SLIDE = """\
+id: big-slide
+title: {{en: "A long slide"}}
+audience: 14-16
+minutes: 50
+languages: [en]
+help: int
+steps:
+  - notice: content-note
+  - slide: {{en: "{text}"}}
+  - slide: {{en: "## A short one"}}
+  - notice: help
+"""
+
+
+def big_slide_lesson(folder: str, kilobytes: int = 100) -> dict[str, str]:
+    """Write a lesson whose first slide is `kilobytes` long; return the settings that load it."""
+    lessons = Path(folder) / "big"
+    lessons.mkdir()
+    text = "\\n\\n".join(["Consent can be taken back at any moment."] * (kilobytes * 25))
+    (lessons / "big-slide.yaml").write_text(BIG_SLIDE.format(text=text))
+    paths = [lessons, harness.ROOT / "lessons", harness.ROOT / "quizzes"]
+    return {"CLASSROOM_CONTENT_PATHS": os.pathsep.join(map(str, paths)),
+            "CLASSROOM_DEFAULT_LESSON": "big-slide"}
+
+
+async def slowreader(lesson: Lesson, steps: int = 60, hold: float = 2.0) -> dict:
+    """A phone on bad Wi-Fi reads nothing while the teacher moves between a long slide and
+    a short one `steps` times (each state a frame of tens of kilobytes); then it reads."""
     teach = teacher(lesson.base, lesson.code, lesson.key)
     await teach.connect()
     await wait_for(teach, lambda s: True, 10)
     slow = Flooder(lesson)
     await slow.connect()
-    last = len(teach.state.get("steps") or [1, 2])
     start = time.perf_counter()
     for n in range(steps):
-        await teach.emit("go", {"step": n % min(last, 6)})
+        await teach.emit("go", {"step": 1 + n % 2})
     moved_s = time.perf_counter() - start
     await asyncio.sleep(hold)
-    found = {"frames": 0, "states": 0, "broken": 0, "closed": None}
+    found = {"frames": 0, "states": 0, "biggest_kb": 0, "broken": 0, "closed": None}
     while found["states"] < steps:
         try:
             opcode, payload = await slow.frame(10)
@@ -301,12 +344,12 @@ async def slowreader(lesson: Lesson, steps: int = 300, hold: float = 3.0) -> dic
             found["closed"] = type(error).__name__
             break
         found["frames"] += 1
-        kind = whole(opcode, payload)
-        if kind is None:
+        if whole(opcode, payload) is None:
             found["broken"] += 1
             found["closed"] = "a frame was cut short"
             break
         found["states"] += payload.startswith(b'42/student,["state"')
+        found["biggest_kb"] = max(found["biggest_kb"], len(payload) // 1024)
     await asyncio.gather(teach.close(), slow.close())
     return {"steps": steps, "moved_s": round(moved_s, 2), **found}
 
@@ -503,13 +546,13 @@ def corrupt(how: str = "random") -> dict:
         db = Path(workdir) / "classroom.sqlite3"
         if how != "random":
             # A real store first, then damaged: what a power cut or a bad disk leaves.
-            subprocess.run([sys.executable, "-m", "classroom.cli", "purge"], cwd=ROOT,
+            subprocess.run([sys.executable, "-m", "classroom.cli", "purge"], cwd=harness.ROOT,
                            env=dict(os.environ, CLASSROOM_DB=str(db)), capture_output=True)
         damage(db, how)
         result = subprocess.run(
             [sys.executable, "-m", "classroom.cli", "run", "--no-browser", "--host",
              "127.0.0.1", "--port", str(free_port())],
-            cwd=ROOT, env=dict(os.environ, CLASSROOM_DB=str(db)), capture_output=True,
+            cwd=harness.ROOT, env=dict(os.environ, CLASSROOM_DB=str(db)), capture_output=True,
             text=True, timeout=60)
         output = result.stdout + result.stderr
         return {"how": how, "exit_code": result.returncode, "lines": len(output.splitlines()),
@@ -526,11 +569,13 @@ SCENARIOS: dict[str, Callable[..., Awaitable[dict]]] = {
 def measure(name: str, env: dict[str, str] | None = None, open_files: int | None = None,
             **options: object) -> dict:
     """Start a fresh server, run scenario `name` on it, stop it; return the figures."""
-    with Lesson(env, open_files) as lesson:
-        lesson.open_files = open_files
-        figures = asyncio.run(SCENARIOS[name](lesson, **options))
-        figures["log_tail"] = lesson.log[-1500:]
-        return figures
+    with tempfile.TemporaryDirectory() as folder:
+        if name == "slowreader":
+            env = {**big_slide_lesson(folder), **(env or {})}
+        with Lesson(env, open_files) as lesson:
+            figures = asyncio.run(SCENARIOS[name](lesson, **options))
+            figures["log_tail"] = lesson.log[-1500:]
+            return figures
 
 
 def main() -> None:
@@ -538,7 +583,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("scenario", choices=[*SCENARIOS, "corrupt"])
     parser.add_argument("--answers", type=int, default=20000)
-    parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--steps", type=int, default=60)
     parser.add_argument("--event", choices=["answer", "sync"], default="answer")
     parser.add_argument("--open-files", type=int, default=None)
     parser.add_argument("--phones", type=int, default=160)
@@ -550,11 +595,16 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=300)
     parser.add_argument("--how", choices=["random", "truncated", "page"], default="random")
     parser.add_argument("--log", action="store_true", help="print the server's log too")
+    parser.add_argument("--checkout", type=Path, metavar="DIR",
+                        help="run the classroom of another checkout (e.g. an export of main, "
+                             "for the figures before a change)")
     args = parser.parse_args()
     import resource
 
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    if args.checkout:
+        harness.ROOT = args.checkout.resolve()
     if args.scenario == "corrupt":
         figures = corrupt(args.how)
     else:
