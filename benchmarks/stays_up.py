@@ -396,9 +396,11 @@ async def fdlimit(lesson: Lesson, phones: int = 160, latecomers: int = 4,
         step = teach.state["step"]
         value = sample_value(step["question"])
         acks = await asyncio.gather(*(answer_ms(c, step, value) for c in inside))
+    newcomer = await http_get(lesson.port, "/")
     done.set()
     await asyncio.gather(*late_tasks)
     figures = {
+        "newcomer_sees": newcomer,
         "open_files": lesson.open_files, "phones": phones, "joined": len(inside),
         "latecomer_tries": tries[0], "idle_s": idle, "teacher_saved": teacher_saved,
         "teacher_errors": [ack.get("error") for ack in teacher_acks if not ack.get("ok")],
@@ -407,6 +409,19 @@ async def fdlimit(lesson: Lesson, phones: int = 160, latecomers: int = 4,
     }
     await asyncio.gather(*(c.close() for c in [*inside, teach]))
     return figures
+
+
+async def http_get(port: int, path: str) -> str:
+    """Return the status line and body of a GET (or what went wrong)."""
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        answer = await asyncio.wait_for(reader.read(), 5)
+        writer.close()
+    except (OSError, TimeoutError) as error:
+        return type(error).__name__
+    head, _, body = answer.decode(errors="replace").partition("\r\n\r\n")
+    return head.splitlines()[0] + "\n" + body[:300] if head else "closed"
 
 
 # --- half-sent headers (slowloris) and oversized long-polling POSTs ----------------------------
@@ -425,9 +440,10 @@ async def half_open(port: int, source: str, line: bytes) -> tuple | None:
 
 
 async def dropped(reader: asyncio.StreamReader) -> bool:
-    """Tell whether the server closed this connection (it reads EOF at once)."""
+    """Tell whether the server let go of this connection (closed it, or answered it)."""
     try:
-        return await asyncio.wait_for(reader.read(1), 0.01) == b""
+        await asyncio.wait_for(reader.read(1), 0.01)
+        return True
     except TimeoutError:
         return False
     except ConnectionError:
@@ -574,7 +590,7 @@ def measure(name: str, env: dict[str, str] | None = None, open_files: int | None
             env = {**big_slide_lesson(folder), **(env or {})}
         with Lesson(env, open_files) as lesson:
             figures = asyncio.run(SCENARIOS[name](lesson, **options))
-            figures["log_tail"] = lesson.log[-1500:]
+            figures["log"] = lesson.log
             return figures
 
 
@@ -617,9 +633,11 @@ def main() -> None:
             "bigpost": {"posts": args.posts},
         }[args.scenario]
         figures = measure(args.scenario, open_files=args.open_files, **options)
-    if not args.log:  # the server's log tail (or the damaged store's output)
-        figures.pop("log_tail", None)
-        figures.pop("output", None)
+    log = figures.pop("log", "")
+    if args.log:  # the end of the server's log
+        figures["log_tail"] = log[-1500:]
+    else:
+        figures.pop("output", None)  # what `classroom run` printed on a damaged store
     print(json.dumps(figures), flush=True)
 
 

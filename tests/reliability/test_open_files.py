@@ -8,6 +8,7 @@ import textwrap
 
 import pytest
 
+from classroom.cli.serve import BASE, MARGIN
 from classroom.store import writer
 
 pytestmark = pytest.mark.slow
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.slow
 FILL_EVERY_DESCRIPTOR = """
 import os, resource, socket, sys, time
 from classroom.store import RoomRecord, open_store
+from classroom.cli.serve import BASE, MARGIN
 from classroom.store import writer
 writer.IDLE = 0.2
 resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
@@ -45,6 +47,12 @@ def test_the_store_writes_and_reads_when_every_other_descriptor_is_taken(tmp_pat
 def test_a_pause_at_the_open_files_limit_loses_no_teacher_action_and_no_answer(scenario):
     figures = scenario("fdlimit", open_files=300, phones=160, latecomers=4,
                        idle=writer.IDLE + 2)
-    assert figures["joined"] >= 90, figures  # the phones that fit (2 descriptors each)
+    # The phones that fit (two descriptors each, a margin kept free), then a plain refusal.
+    assert figures["joined"] >= (300 - BASE - MARGIN) // 2 - 5, figures
+    assert figures["newcomer_sees"].startswith("HTTP/1.1 503"), figures
+    assert "This lesson is full" in figures["newcomer_sees"], figures
+    assert "Refused new connections" in figures["log"] and "ulimit -n 8192" in figures["log"]
+    assert figures["server_fds"] <= 300 - MARGIN + 2, figures
+    # And nothing is lost after the pause.
     assert figures["teacher_saved"], figures
     assert figures["answers_saved"] == figures["joined"], figures
