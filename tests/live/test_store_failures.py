@@ -43,15 +43,21 @@ def store_errors(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "classroom.store.writer"]
 
 
-def test_a_full_disk_refuses_every_answer_and_logs_one_line_without_content(room, store, caplog):
-    pids = join(room, 30)
-    open_question(room, "text")
+def answer_on_a_full_disk(room, store, caplog, phones: int, kind: str, value) -> list[str]:
+    """Fill the disk, let `phones` phones answer; check each is refused; return their ids."""
+    pids = join(room, phones)
+    open_question(room, kind)
     fill_the_disk(store)
     caplog.set_level(logging.WARNING)
     for pid in pids:
         with pytest.raises(LiveError) as refused:
-            room.answer(pid, STEPS["text"], SECRET)
+            room.answer(pid, STEPS[kind], value)
         assert refused.value.code == "not-saved"
+    return pids
+
+
+def test_a_full_disk_refuses_every_answer_and_logs_one_line_without_content(room, store, caplog):
+    answer_on_a_full_disk(room, store, caplog, 30, "text", SECRET)
     assert room.step_answers() == {}  # nothing kept in memory that the disk did not take
     lines = store_errors(caplog)
     assert len(lines) == 1, lines
@@ -60,13 +66,7 @@ def test_a_full_disk_refuses_every_answer_and_logs_one_line_without_content(room
 
 
 def test_once_the_disk_has_room_again_answers_are_saved_and_the_log_says_so(room, store, caplog):
-    pids = join(room, 3)
-    open_question(room, "choice")
-    fill_the_disk(store)
-    caplog.set_level(logging.WARNING)
-    for pid in pids:
-        with pytest.raises(LiveError):
-            room.answer(pid, STEPS["choice"], 1)
+    pids = answer_on_a_full_disk(room, store, caplog, 3, "choice", 1)
     store.writer._conn.full = False  # space again
     assert room.answer(pids[0], STEPS["choice"], 1)["value"] == 1
     lines = store_errors(caplog)
