@@ -47,8 +47,14 @@ def cpu_seconds(pid: int) -> float:
 
 
 def drain(proc: subprocess.Popen) -> None:
-    """Keep reading a server's output: a full pipe would block it on its access log."""
-    proc.drain = threading.Thread(target=proc.stdout.read, daemon=True)
+    """Keep reading a server's output into `proc.lines`: a full pipe would block it."""
+    proc.lines = []
+
+    def read() -> None:
+        for line in proc.stdout:
+            proc.lines.append(line)
+
+    proc.drain = threading.Thread(target=read, daemon=True)
     proc.drain.start()
 
 
@@ -77,21 +83,33 @@ def start_baseline(port: int) -> tuple[subprocess.Popen, str, str]:
     return proc, "BASE00", "none"
 
 
-def start_classroom(port: int, workdir: str) -> tuple[subprocess.Popen, str, str]:
-    """Start `classroom run`; return the process, the room code and the teacher key."""
+def start_classroom(port: int, workdir: str, env: dict[str, str] | None = None,
+                    open_files: int | None = None) -> tuple[subprocess.Popen, str, str]:
+    """Start `classroom run`; return the process, the room code and the teacher key.
+
+    `env` adds settings; `open_files` starts it with that open-files limit (soft and hard,
+    so that `classroom run` cannot raise it).
+    """
     # Every simulated phone comes from 127.0.0.1: lift the per-address join limit.
     env = dict(os.environ, CLASSROOM_DB=os.path.join(workdir, "bench.sqlite3"),
-               CLASSROOM_DATA_DIR=workdir, CLASSROOM_JOIN_BURST="1000000")
+               CLASSROOM_DATA_DIR=workdir, CLASSROOM_JOIN_BURST="1000000", **(env or {}))
+    limit = None if open_files is None else (
+        lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files)))
     proc = subprocess.Popen(
         [sys.executable, "-m", "classroom.cli", "run", "--no-browser", "--host", "127.0.0.1",
          "--port", str(port), "--public-url", f"http://127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env)
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env,
+        preexec_fn=limit)
+    lines = []
     for line in proc.stdout:
+        lines.append(line)
         found = re.search(r"/teach/([A-Z0-9]+)\?key=([\w-]+)", line)
         if found:
             drain(proc)
+            proc.lines[:0] = lines
             return proc, found.group(1), found.group(2)
-    raise RuntimeError("classroom run printed no Teacher link")
+    proc.wait()
+    raise RuntimeError("classroom run printed no Teacher link:\n" + "".join(lines))
 
 
 def counted_in(state: dict) -> int:

@@ -25,6 +25,13 @@ DEFAULTS: dict[str, Any] = {
     "CLASSROOM_JOIN_BURST": 30,  # new phones one address may join at once...
     "CLASSROOM_JOIN_RATE": 1.0,  # ...and then per second (the address itself is never kept)
     "CLASSROOM_MAX_MESSAGE": 16 * 1024,  # bytes: the largest Socket.IO message accepted
+    # Limits that stop one device from taking the server (docs/scaling.md, "Limits").
+    "CLASSROOM_ANSWER_BURST": 10,  # answers one phone may send at once...
+    "CLASSROOM_ANSWER_RATE": 3.0,  # ...and then per second (more: "Too many attempts")
+    "CLASSROOM_MESSAGE_BURST": 10,  # Socket.IO messages one connection may send at once...
+    "CLASSROOM_MESSAGE_RATE": 10.0,  # ...and then per second (more are dropped unread)
+    "CLASSROOM_CONNECTIONS_PER_ADDRESS": 500,  # open at once (a school's router: raise it)
+    "CLASSROOM_HEADER_TIMEOUT": 10.0,  # seconds a request may take to send its headers
     # Reverse proxies in front of the server that add X-Forwarded-For. 0: trust no such header
     # (a phone could forge it); 1 for one nginx, and so on. See docs/scaling.md.
     "CLASSROOM_PROXIES": 0,

@@ -56,13 +56,21 @@ def test_every_subpackage_is_in_the_wheel(wheel):
 
 
 def test_the_installed_wheel_serves_its_pages(wheel, tmp_path):
-    """Install the wheel alone in a venv and ask it for pages, static files and lessons."""
+    """Install the wheel with its dependencies in a venv of its own and ask it for pages.
+
+    The venv sees no other site-packages (neither the system's nor the test venv's), so a
+    dependency missing from pyproject.toml fails here, as it would for a teacher.
+    """
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run(
-        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True
+    subprocess.run([python, "-m", "pip", "install", "-q", str(wheel)], check=True)
+    isolated = subprocess.run(
+        [python, "-c", "import sys; print(any('site-packages' in p and not p.startswith("
+                       f"{str(venv)!r}) for p in sys.path))"],
+        capture_output=True, text=True, check=True,
     )
+    assert isolated.stdout.strip() == "False", "the venv sees packages installed elsewhere"
     probe = f"""
 import json, classroom
 from classroom import create_app

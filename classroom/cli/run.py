@@ -115,7 +115,9 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
     from ..live import get_rooms
     from ..live.guard import expect
     from ..live.views import join_url, screen_url, teacher_url
+    from ..store import StoreUnreadable
     from .settings import env_settings
+    from .storefile import unreadable
 
     base = prepare(host, port, public_url)
     settings = {**env_settings(), "CLASSROOM_PUBLIC_URL": base}
@@ -123,7 +125,10 @@ def run(lesson: str | None, lesson_option: str | None, host: str, port: int,
         settings["CLASSROOM_LANG"] = lang
     if school:
         settings["CLASSROOM_SCHOOL_CONTACT"] = school
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except StoreUnreadable as error:
+        raise unreadable(error) from None
     with app.app_context():
         rooms = get_rooms()
         lesson_id = choose_lesson(rooms.library, lesson or lesson_option,
@@ -188,16 +193,29 @@ def open_room(rooms: Any, lesson_id: str, lang: str | None) -> Any:
 
 def serve(app: Any, host: str, port: int) -> None:
     """Serve until Ctrl+C, then write what is still queued."""
+    import logging
+
     import gevent
 
     from ..extensions import socketio
-    from .serve import QuietHandler, spare_collector
+    from .guard import GuardedHandler, GuardedServer
+    from .serve import spare_collector
 
     spare_collector()
+    logging.basicConfig(format="[%(asctime)s] %(message)s", datefmt="%Y-%m-%d %H:%M:%S")
     hub = gevent.get_hub()
     hub.NOT_ERROR = (*hub.NOT_ERROR, KeyboardInterrupt)  # Ctrl+C is how a lesson stops
+    config = app.config
+    # What socketio.run() does under gevent, with the guarded server (cli/guard.py).
+    socketio.wsgi_server = GuardedServer(
+        (host, port), app, handler_class=GuardedHandler,
+        # Behind a reverse proxy every phone has the proxy's address: the proxy limits.
+        per_address=0 if config["CLASSROOM_PROXIES"] else
+        int(config["CLASSROOM_CONNECTIONS_PER_ADDRESS"]),
+        header_timeout=float(config["CLASSROOM_HEADER_TIMEOUT"]),
+    )
     try:
-        socketio.run(app, host=host, port=port, log_output=True, handler_class=QuietHandler)
+        socketio.wsgi_server.serve_forever()
     except KeyboardInterrupt:
         click.echo("Stopped. Start again to resume the lesson where it was.")
     finally:

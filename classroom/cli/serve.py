@@ -61,11 +61,18 @@ class QuietHandler(pywsgi.WSGIHandler):
         return f'[{stamp}] "{printable(line)}" {status} {self.response_length or "-"} {took}'
 
 
-def raise_file_limit() -> int:
-    """Raise the open-files limit to its maximum; return how many phones then fit.
+# Descriptors the server keeps free for what is not a phone (the store's reads, static
+# files, logs); new connections are refused that far from the limit (cli/guard.py). The
+# store's writer and its reserve (classroom/store/reserve.py) hold theirs already.
+MARGIN = 64
+# A WebSocket holds two descriptors under gevent (simple-websocket dup()s the socket).
+PER_CONNECTION = 2
+# What the process holds before the first phone: the listening socket, the store, logs.
+BASE = 20
 
-    Under gevent each WebSocket holds two file descriptors (simple-websocket dup()s it).
-    """
+
+def raise_file_limit() -> int:
+    """Raise the open-files limit to its maximum; return how many phones then fit."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if hard == resource.RLIM_INFINITY or hard > soft:
         target = 1 << 20 if hard == resource.RLIM_INFINITY else hard
@@ -74,7 +81,7 @@ def raise_file_limit() -> int:
             soft = target
         except (ValueError, OSError):
             pass  # some systems cap the soft limit lower; keep what we have
-    return max(0, (soft - 100) // 2)
+    return max(0, (soft - BASE - MARGIN) // PER_CONNECTION)
 
 
 # Full collections wait for this many younger ones (Python's default: 10).

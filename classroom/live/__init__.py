@@ -11,12 +11,13 @@ from flask import Flask, current_app
 
 def init_app(app: Flask) -> None:
     """Load the content, open the store, resume unfinished rooms and bind Socket.IO."""
+    from classroom import transport
     from classroom.content.library import load_library
     from classroom.extensions import socketio
     from classroom.store import open_store
 
     from .broadcast import Broadcaster
-    from .limiter import JoinLimiter
+    from .limiter import Buckets, JoinLimiter
     from .registry import Rooms
     from .sockets import init_sockets
 
@@ -38,10 +39,14 @@ def init_app(app: Flask) -> None:
     app.extensions["classroom.limiter"] = JoinLimiter(
         int(config["CLASSROOM_JOIN_BURST"]), float(config["CLASSROOM_JOIN_RATE"])
     )
+    app.extensions["classroom.answer_limit"] = Buckets(  # per socket
+        float(config["CLASSROOM_ANSWER_BURST"]), float(config["CLASSROOM_ANSWER_RATE"])
+    )
     app.extensions["classroom.broadcaster"] = Broadcaster(
         socketio, rooms, config, float(config["CLASSROOM_STATE_INTERVAL"])
     )
     init_sockets(app, socketio)
+    transport.install(app, socketio.server, config)
 
 
 def content_paths(value: Any) -> list[Path] | None:

@@ -153,6 +153,9 @@ class StudentNamespace(RoleNamespace):
 
     def on_answer(self, data: Any = None) -> dict[str, Any]:
         """`{step, value}` or `{step, pass: true}`: record it; ack with `mine` once durable."""
+        # Per socket, before any work: a phone sends a few a second, a script thousands.
+        if not current_app.extensions["classroom.answer_limit"].take(request.sid):
+            raise LiveError("rate-limited", self._lang())
         room, pid = self._seat()
         answer = parse(AnswerIn, data, room.lang)
         mine = room.answer(pid, answer.step, answer.value, answer.passed is True)

@@ -15,6 +15,16 @@ class StoreError(Exception):
     """A write could not be made durable."""
 
 
+class StoreUnreadable(StoreError):
+    """The store's file cannot be opened at start-up: damaged, or not reachable."""
+
+    def __init__(self, path: str, reason: str, damaged: bool) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.damaged = damaged
+
+
 class Pending(Protocol):
     """A write in flight."""
 

@@ -8,14 +8,18 @@ database and truncates it, so old copies of a deleted text do not linger in `-wa
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import astuple, fields
 
-from . import AnswerRecord, Pending, RoomRecord, SavedRoom
+from . import AnswerRecord, Pending, RoomRecord, SavedRoom, StoreUnreadable
+from .reserve import Reserve
 from .writer import GroupCommit
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,6 +64,9 @@ def connect(path: str) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=ON")
     # Freed content is overwritten with zeros: a deleted free text is not left in a free page.
     conn.execute("PRAGMA secure_delete=ON")
+    # Sorts and big statements in memory: a temporary file needs a descriptor, and at the
+    # open-files limit there is none to spare.
+    conn.execute("PRAGMA temp_store=MEMORY")
     return conn
 
 
@@ -80,9 +87,9 @@ def prepare(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM meta WHERE name = 'admin_key'")
 
 
-def checkpoint(path: str) -> None:
+def checkpoint(opener: Callable[[], sqlite3.Connection]) -> None:
     """Copy the write-ahead log into the database file and truncate the log to nothing."""
-    conn = connect(path)
+    conn = opener()
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -99,21 +106,57 @@ def _off_the_hub(async_mode: str, work: Callable[[], None]) -> None:
         work()
 
 
+# SQLite's codes for a file that is not (or no longer) a database it can read.
+DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def open_checked(path: str) -> sqlite3.Connection:
+    """Open the store file with its tables, or raise StoreUnreadable saying why."""
+    try:
+        conn = connect(path)
+    except sqlite3.Error as error:
+        raise _unreadable(path, error) from None
+    try:
+        # A quick check reads every page once (a few ms for a term of lessons): a damaged
+        # page found now is one plain message, not a traceback in the middle of a lesson.
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise StoreUnreadable(path, " ".join(problem.split()), damaged=True)
+        prepare(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        raise _unreadable(path, error) from None
+    except StoreUnreadable:
+        conn.close()
+        raise
+    return conn
+
+
+def _unreadable(path: str, error: sqlite3.Error) -> StoreUnreadable:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return StoreUnreadable(path, str(error), damaged=code in DAMAGED)
+
+
 class SQLiteStore:
     """Rooms, anonymous participants and answers in one SQLite file."""
 
     def __init__(self, path: str, async_mode: str = "threading") -> None:
         self.path = path
         self.async_mode = async_mode
+        self.reserve = Reserve()  # descriptors kept for opening the file at the limit
         create_private(path)
-        with self._reader() as conn:
-            prepare(conn)
-        checkpoint(path)  # a library key dropped by `prepare` is gone from the log too
-        self.writer = GroupCommit(lambda: connect(path), async_mode)
+        with self.reserve.opening():
+            open_checked(path).close()  # creates the tables and migrates an older file
+        checkpoint(self._connect)  # a library key dropped by `prepare` is gone from the log too
+        self.writer = GroupCommit(self._connect, async_mode, where=path)
         self._touched: dict[str, float] = {}  # room code -> when an answer last set `updated`
 
+    def _connect(self) -> sqlite3.Connection:
+        with self.reserve.opening():
+            return connect(self.path)
+
     def _reader(self) -> sqlite3.Connection:
-        return _Closing(connect(self.path))
+        return _Closing(self._connect())
 
     def _write(self, *ops: tuple[str, tuple]) -> Pending:
         return self.writer.submit(list(ops))
@@ -226,24 +269,28 @@ class SQLiteStore:
     @staticmethod
     def purge_file(path: str, before: float) -> int:
         """Purge the store file at `path` (also usable while a server runs on it)."""
-        conn = connect(path)
+        conn = open_checked(path)
         try:
-            prepare(conn)
             where = "(ended_at IS NOT NULL AND ended_at < ?) OR updated < ?"
             count = conn.execute(f"DELETE FROM rooms WHERE {where}", (before, before)).rowcount
         finally:
             conn.close()
-        checkpoint(path)
+        checkpoint(lambda: connect(path))
         return count
 
     def scrub(self) -> None:
         """Checkpoint and truncate the write-ahead log: deleted rows leave no copy in `-wal`."""
-        _off_the_hub(self.async_mode, lambda: checkpoint(self.path))
+        try:
+            _off_the_hub(self.async_mode, lambda: checkpoint(self._connect))
+        except sqlite3.Error as error:
+            # The change itself is durable; the next scrub (or a clean stop) truncates the log.
+            log.warning("could not truncate the write-ahead log of %s: %s", self.path, error)
 
     def close(self) -> None:
         """Commit what is queued, close the writer and scrub the log."""
         self.writer.close()
-        checkpoint(self.path)
+        checkpoint(self._connect)
+        self.reserve.close()
 
 
 class _Closing:

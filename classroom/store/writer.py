@@ -7,16 +7,21 @@ thirty phones queue behind the disk. While one batch commits, the next one gathe
 from __future__ import annotations
 
 import itertools
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from . import StoreError
+from .burstlog import BurstLog
 
+log = logging.getLogger(__name__)
 Ops = list[tuple[str, tuple[Any, ...]]]
 _STOP = object()
-IDLE = 10.0  # seconds without writes before the writer stops (the next write starts it again)
+# Seconds without writes before the writer's task stops (the next write starts it again).
+# Its connection stays open: see GroupCommit.
+IDLE = 10.0
 
 
 def _primitives(async_mode: str):
@@ -68,16 +73,27 @@ class Write:
 
 
 class GroupCommit:
-    """The one writer of a SQLite database."""
+    """The one writer of a SQLite database.
+
+    It opens its connection at once and keeps it until `close()`, idle or not. At the
+    open-files limit, phones retrying to join take every descriptor the moment it is free:
+    a writer that let go of its files while the class listened could not open them again,
+    and every answer and teacher action after the pause was refused.
+    """
 
     def __init__(
-        self, connect: Callable[[], sqlite3.Connection], async_mode: str = "threading"
+        self,
+        connect: Callable[[], sqlite3.Connection],
+        async_mode: str = "threading",
+        where: str = "the database",
     ) -> None:
         self._connect = connect
         self._spawn, self._event, self._queue, self._empty, self._run_blocking = _primitives(
             async_mode
         )
-        self._conn: sqlite3.Connection | None = None
+        self.where = where
+        self.failures = BurstLog(log)
+        self._conn: sqlite3.Connection | None = connect()
         self._started = False
         self._closed = False
         self._start_lock = threading.Lock()
@@ -109,7 +125,9 @@ class GroupCommit:
                 self._queue.put(done)
                 self._queue.put(_STOP)
         if running:
-            done.wait(10)
+            done.wait(10)  # the loop closes the connection when it stops
+        else:
+            self._disconnect()
 
     def _take_batch(self) -> tuple[list[Write], object]:
         """Return the writes queued now, and _STOP, "idle" or None."""
@@ -120,7 +138,6 @@ class GroupCommit:
             with self._start_lock:
                 if self._queue.empty():
                     self._started = False
-                    self._disconnect()  # before the next writer can start and reuse it
                     return batch, "idle"
             item = self._queue.get_nowait()
         while item is not _STOP:
@@ -135,7 +152,14 @@ class GroupCommit:
         while True:
             batch, end = self._take_batch()
             if batch:
-                outcomes = self._run_blocking(lambda batch=batch: self._commit(batch))
+                # Reconnect (after an error) here, not in the pool's thread: under gevent
+                # the hub does not switch inside connect(), so no socket takes the
+                # descriptors the store's reserve frees for it.
+                refused = self._reconnect()
+                outcomes = [refused] * len(batch) if refused else self._run_blocking(
+                    lambda batch=batch: self._commit(batch)
+                )
+                self._report(outcomes)
                 # Wake the waiters here, not in the pool's thread: under gevent, setting an
                 # event from a foreign thread costs a cross-thread wake-up (and a fight for
                 # the GIL) per waiter, which made a burst of 2000 answers wait on each other.
@@ -147,15 +171,42 @@ class GroupCommit:
                 return
 
     def _disconnect(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass  # a broken connection: its files are closed all the same
+
+    def _reconnect(self) -> Exception | None:
+        """Open the connection again if an error closed it; return the error if it cannot."""
+        if self._conn is None:
+            try:
+                self._conn = self._connect()
+            except sqlite3.Error as error:
+                return error
+        return None
+
+    def _report(self, outcomes: list[Exception | None]) -> None:
+        """Log a failed batch once per burst (SQLite's reason, never what was written)."""
+        # A constraint refuses one write for what it holds (a taken room code): not the
+        # store failing. A full disk, a read-only or damaged file refuse everything.
+        failed = [e for e in outcomes if e and not isinstance(e, sqlite3.IntegrityError)]
+        if None in outcomes:
+            self.failures.recovered(f"Writing to {self.where} works again")
+        if failed:
+            self.failures.failed(
+                f"Could not write to {self.where} ({failed[0]}): {len(failed)} change(s) "
+                "refused, and the phones and the teacher were told it was not saved. "
+                "Check the free disk space and that the file can be written.",
+                len(failed),
+            )
 
     def _commit(self, batch: list[Write]) -> list[Exception | None]:
         """Commit `batch` in one transaction; return each write's outcome."""
         try:
             if self._conn is None:
-                self._conn = self._connect()
+                raise sqlite3.OperationalError("the connection was lost")
             outcomes = self._apply_fast(batch)
             if outcomes is None:  # a write failed: again, each write in its own savepoint
                 outcomes = self._apply(self._conn, batch)
@@ -171,7 +222,7 @@ class GroupCommit:
             if self._conn is not None and self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
         except sqlite3.Error:
-            self._conn = None  # a fresh connection for the next batch
+            self._disconnect()  # a fresh connection for the next batch
 
     def _apply_fast(self, batch: list[Write]) -> list[Exception | None] | None:
         """Run the batch with one executemany per run of one statement; None if any fails.
@@ -189,8 +240,8 @@ class GroupCommit:
                 conn.executemany(sql, [params for _, params in run])
         except sqlite3.Error:
             self._rollback()
-            if self._conn is None:
-                self._conn = self._connect()
+            if self._conn is None:  # the loop reconnects before the next batch
+                raise
             return None
         return [None] * len(batch)
 

@@ -21,7 +21,7 @@ import pytest
 
 from classroom.cli.lan import interface_addresses, lan_address, pick_address
 from classroom.cli.run import base_url, choose_lesson, port_problem, school_contact
-from classroom.cli.serve import QuietHandler, raise_file_limit
+from classroom.cli.serve import BASE, MARGIN, QuietHandler, raise_file_limit
 from tests.browser.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,7 +144,9 @@ def test_the_open_files_limit_is_raised_as_far_as_allowed():
     capacity = raise_file_limit()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     assert soft == hard or hard == resource.RLIM_INFINITY
-    assert capacity == (soft - 100) // 2
+    # Two descriptors a phone, once the server's own and the margin it keeps free are set
+    # aside (tests/reliability/test_open_files.py sees that many phones join at 300).
+    assert capacity == (soft - BASE - MARGIN) // 2
 
 
 def start(tmp_path, *args: str) -> subprocess.Popen:

@@ -52,7 +52,8 @@ def test_behind_a_trusted_proxy_each_phone_has_its_own_address(make_app):
     app = make_app(CONTENT_PATHS, CLASSROOM_PROXIES=1)
     # Outermost, so that Socket.IO connections see the phone's address too.
     assert isinstance(app.wsgi_app, ProxyFix)
-    assert type(app.wsgi_app.app).__name__ == "_SocketIOMiddleware"
+    inside = [type(app.wsgi_app.app).__name__, type(app.wsgi_app.app.app).__name__]
+    assert inside == ["RefuseBigPolls", "_SocketIOMiddleware"]
     client = app.test_client()
     assert misses(client, "10.0.0.7")[-1] == 429  # the guesser is slowed down...
     assert client.get("/j/KKKKKK", headers={"X-Forwarded-For": "10.0.0.8"}).status_code == 404
