@@ -184,3 +184,34 @@ def test_a_long_question_shrinks_first_and_too_many_phrases_are_counted(server, 
     finally:
         context.close()
     assert errors == []
+
+
+def test_the_flag_criterion_step_fits_phones(server, chromium, states):
+    """After a flag is picked, the criteria and 'send without' stay reachable above the dock."""
+    base, admin_key, _log = server
+    code, _ = start_room(base, admin_key, "nl")
+    context, phone, errors = open_page(
+        chromium, f"{base}/j/{code}", PHONES[0], "#heading:not(:empty)"
+    )
+    found, checked = {}, 0
+    try:
+        for lang in LANGS:
+            asking = [s for s in states[lang] if s.kind == "flag" and s.phase == "voting"
+                      and s.student["step"]["question"].get("criteria")]
+            for width, height in PHONES:
+                phone.set_viewport_size({"width": width, "height": height})
+                for shot in asking:
+                    phone.evaluate("(state) => Classroom.show(state)", shot.student)
+                    phone.click("#main .flag-red")
+                    phone.wait_for_selector("#why")
+                    criteria = phone.locator("#main .flag-box button.option").count()
+                    assert criteria == len(shot.student["step"]["question"]["criteria"]) + 1
+                    problems = phone.evaluate("() => Layout.phone()")
+                    if problems:
+                        found[f"{width}x{height} {shot.name}"] = problems[:3]
+                    checked += 1
+    finally:
+        context.close()
+    assert checked >= 30  # every flag question with criteria, in three languages, at two sizes
+    assert errors == []
+    assert not found, "\n".join(f"{name}: {problems}" for name, problems in found.items())
