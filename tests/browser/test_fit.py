@@ -215,3 +215,32 @@ def test_the_flag_criterion_step_fits_phones(server, chromium, states):
     assert checked >= 30  # every flag question with criteria, in three languages, at two sizes
     assert errors == []
     assert not found, "\n".join(f"{name}: {problems}" for name, problems in found.items())
+
+
+def test_help_services_read_from_the_back_row_at_1280x720(server, chromium, states):
+    """On the help step and after the end, the services' names and numbers keep large type.
+
+    LOOK.md asks about 28 px at 1280x720 for what a student reads from the back; the help set is
+    the longest thing a projector shows, so names and numbers may give way to 21 px, no further.
+    """
+    base, admin_key, _log = server
+    code, key = start_room(base, admin_key, "nl")
+    context, screen, errors = open_page(
+        chromium, projector_link(base, code, key), PROJECTORS[0], "#phones:not(:empty)"
+    )
+    smallest, checked = {}, 0
+    sizes = ("() => Array.from(document.querySelectorAll("
+             "'#main .resource-name, #main .resource-phone'))"
+             ".map(e => parseFloat(getComputedStyle(e).fontSize))")
+    try:
+        for lang in LANGS:
+            for shot in (s for s in states[lang] if s.kind in ("help", "end")):
+                assert screen.evaluate(SHOW, [shot.screen, "projector"]) == []
+                found = screen.evaluate(sizes)
+                assert found, f"{shot.name}: no services on the projector"
+                smallest[shot.name] = min(found)
+                checked += 1
+    finally:
+        context.close()
+    assert checked >= 20 and errors == []
+    assert {name: px for name, px in smallest.items() if px < 21} == {}
