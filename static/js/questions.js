@@ -56,8 +56,8 @@ var Questions = (function () {
     } }, [
       el("label", { "for": id, className: "ask-label", text: t("ask_label") }),
       field,
-      el("p", { className: "hint", id: id + "-hint", text: t("ask_hint") }),
       counter,
+      el("p", { className: "hint", id: id + "-hint", text: t("ask_hint") }),
       problem ? el("p", { className: "error", role: "alert", text: problem }) : null,
       send
     ]);

@@ -105,15 +105,15 @@
     $("foot-phones").textContent = phones;
     $("lesson-title").textContent = room.title || "";
     $("join-lesson").textContent = room.title || $("join-lesson").textContent;
-    var asked = drawAsked(); /* a question of the class, over the step (or the lobby) */
-    $("join").hidden = !(lobby || showQr) || (asked && !showQr);
-    $("join").classList.toggle("overlay", showQr && !(lobby && !asked));
-    $("stage").hidden = lobby || asked;
+    var question = drawAsked(); /* a question of the class, over the step (or the lobby) */
+    $("join").hidden = !(lobby || showQr) || (question && !showQr);
+    $("join").classList.toggle("overlay", showQr && !(lobby && !question));
+    $("stage").hidden = lobby || question;
     document.body.classList.toggle("lobby", lobby);
     $("step-count").textContent = state.step && room.phase !== "ended" ? t("step", { index: state.step.index + 1, count: state.step.count }) : "";
     $("state").textContent = stateLine();
     tick();
-    if (lobby && !asked) return;
+    if (lobby && !question) return;
     /* redraw (and re-animate) only when what the class sees changed, not at every phone that joins */
     var key = JSON.stringify([room.phase, state.step, state.results, state.help, state.voting.revealed, state.voting.open, asked(), state.questions]);
     if (key === drawn) return;
