@@ -18,7 +18,7 @@ from classroom.content.text import localise
 from .answers import APPROVED, PENDING
 from .phrases import phrases
 from .present import help_view, notes_of, outline_entry, step_view
-from .questions import MAX_LENGTH, PUBLIC, WAITING
+from .questions import MAX_LENGTH, PUBLIC, WAITING, Asked
 from .room import ENDED, Room
 from .tallies import tally
 
@@ -99,15 +99,17 @@ def reading_language(room: Room, asked: object) -> str:
 
 # The question box, for each role: never who asked, never the count of "me too"s as it is now
 # (only as published, see questions.py), and nothing unapproved but to the teacher.
+def _listed(asked: Asked) -> dict[str, Any]:
+    record = asked.record
+    return {"id": record.id, "text": record.text, "state": record.status,
+            "me_too": asked.published, "shown": record.shown}
+
+
 def _phone_questions(room: Room) -> dict[str, Any] | None:
     box = room.questions
     if not box.enabled:
         return None
-    listed = [
-        {"id": a.record.id, "text": a.record.text, "state": a.record.status,
-         "me_too": a.published, "shown": a.record.shown}
-        for a in box.listed(PUBLIC)
-    ]
+    listed = [_listed(a) for a in box.listed(PUBLIC)]
     return {"open": box.open, "max_length": MAX_LENGTH, "list": listed}
 
 
@@ -125,11 +127,7 @@ def _teacher_questions(room: Room) -> dict[str, Any] | None:
     box = room.questions
     if not box.enabled:
         return None
-    queue = [
-        {"id": a.record.id, "text": a.record.text, "flagged": a.record.flagged,
-         "state": a.record.status, "me_too": a.published, "shown": a.record.shown}
-        for a in box.listed((WAITING, *PUBLIC))
-    ]
+    queue = [{**_listed(a), "flagged": a.record.flagged} for a in box.listed((WAITING, *PUBLIC))]
     waiting = sum(item["state"] == WAITING for item in queue)
     return {"open": box.open, "waiting": waiting, "queue": queue}
 
