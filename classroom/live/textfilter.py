@@ -71,6 +71,13 @@ _NAMED = re.compile(
     r"(?:een|echt|zo['’]n|zo|a|an|such|so|un|une|trop|vraiment)\b",
     re.UNICODE,
 )
+# The same asked as a question: "Is Jonas a ...?", "Is Noor echt een ...?", "Lucas est-il un ...?".
+_NAMED_ASKED = re.compile(
+    r"(?:\b(?i:is|was)\s+(?P<name>[^\W\d_][^\W\d_'’-]+)"
+    r"|\b(?P<named>[^\W\d_][^\W\d_'’-]+)\s+est-(?:il|elle))\s+"
+    r"(?:een|echt|zo['’]n|zo|a|an|such|so|really|un|une|trop|vraiment)\b",
+    re.UNICODE,
+)
 # Capitalised words that start a sentence about the subject rather than name a classmate.
 NOT_NAMES = frozenset(
     "het dit dat wat wie hoe waarom wanneer er hij zij ze je jij u men iemand niemand iets "
@@ -140,10 +147,9 @@ def names_someone(text: str) -> bool:
     """Tell whether a text calls a named person something ("X is a ...") or names a class."""
     if _CLASS_GROUP.search(text):
         return True
-    return any(
-        found["name"][0].isupper() and found["name"].lower() not in NOT_NAMES
-        for found in _NAMED.finditer(text)
-    )
+    names = [found["name"] for found in _NAMED.finditer(text)]
+    names += [found["name"] or found["named"] for found in _NAMED_ASKED.finditer(text)]
+    return any(name[0].isupper() and name.lower() not in NOT_NAMES for name in names)
 
 
 def is_flagged(text: str) -> bool:
