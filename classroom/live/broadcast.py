@@ -121,6 +121,13 @@ class Broadcaster:
         view = build(role, room, self.base_url, pid, lang)
         self.socketio.emit("state", view, to=sid, namespace=f"/{role}")
 
+    def send_own(self, room: Room, pid: str) -> None:
+        """Send every socket of one phone its view: its own questions changed, seen by no other."""
+        langs = room.presence.languages()
+        for sid, other in room.presence.sockets():
+            if other == pid:  # a second tab of the phone that asked, withdrew or said "me too"
+                self.send_one(room, "student", sid, pid, langs.get(sid))
+
     def mark(self, room: Room) -> None:
         """Note that `room` changed by answers or connections; send soon, coalesced."""
         if self.interval <= 0:

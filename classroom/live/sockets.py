@@ -189,6 +189,7 @@ class StudentNamespace(RoleNamespace):
             raise LiveError("ask-too-fast", room.lang, count=str(per_minute))
         mine = room.questions.ask(pid, session[QUESTIONS], text)
         self.broadcaster.mark(room)
+        self.broadcaster.send_own(room, pid)
         return {"ok": True, "my_questions": mine}
 
     def on_withdraw(self, data: Any = None) -> dict[str, Any]:
@@ -197,6 +198,7 @@ class StudentNamespace(RoleNamespace):
         qid = parse(QuestionIn, data, room.lang).id
         mine = room.questions.withdraw(pid, session[QUESTIONS], qid)
         self.broadcaster.mark(room)
+        self.broadcaster.send_own(room, pid)
         return {"ok": True, "my_questions": mine}
 
     def on_me_too(self, data: Any = None) -> dict[str, Any]:
@@ -205,6 +207,7 @@ class StudentNamespace(RoleNamespace):
         qid = parse(QuestionIn, data, room.lang).id
         mine = room.questions.me_too(pid, session[QUESTIONS], qid)
         self.broadcaster.mark(room)  # the count moves later, at the turn of a slot
+        self.broadcaster.send_own(room, pid)
         return {"ok": True, "my_questions": mine}
 
     def on_sync(self, data: Any = None) -> dict[str, Any]:

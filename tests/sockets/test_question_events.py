@@ -68,6 +68,15 @@ def test_a_phone_sends_a_few_questions_a_minute_also_from_a_second_tab(phones, a
     assert ask(other, "another phone is not held back")
 
 
+def test_a_phones_other_tab_shows_its_own_questions_at_once(phones):
+    phone, tab, other = phones.student(1), phones.student(1), phones.student(2)
+    qid = ask(phone, "Is het strafbaar om door te sturen?")
+    assert last_state(tab, "/student")["my_questions"]["asked"][0]["id"] == qid
+    assert last_state(other, "/student")["my_questions"]["asked"] == []
+    assert emit(tab, "withdraw", {"id": qid})["ok"]
+    assert last_state(phone, "/student")["my_questions"]["asked"] == []
+
+
 def test_a_long_question_is_refused_with_a_clear_message(phones):
     ack = emit(phones.student(1), "ask", {"text": "x" * 281})
     assert ack["error"] == "question-length"
