@@ -25,7 +25,8 @@ def init_app(app: Flask) -> None:
     library = load_library(content_paths(config["CLASSROOM_CONTENT_PATHS"]))
     store = open_store(config["CLASSROOM_DB"], config["CLASSROOM_ASYNC_MODE"])
     rooms = Rooms(library, store, default_lang=config["CLASSROOM_LANG"],
-                  school_contact=config["CLASSROOM_SCHOOL_CONTACT"])
+                  school_contact=config["CLASSROOM_SCHOOL_CONTACT"],
+                  me_too_every=float(config["CLASSROOM_ME_TOO_EVERY"]))
     rooms.purge(config["CLASSROOM_RETENTION_DAYS"])
     rooms.restore()
     socketio.init_app(
@@ -42,6 +43,8 @@ def init_app(app: Flask) -> None:
     app.extensions["classroom.answer_limit"] = Buckets(  # per socket
         float(config["CLASSROOM_ANSWER_BURST"]), float(config["CLASSROOM_ANSWER_RATE"])
     )
+    per_minute = float(config["CLASSROOM_QUESTIONS_PER_MINUTE"])
+    app.extensions["classroom.ask_limit"] = Buckets(per_minute, per_minute / 60)  # per phone
     app.extensions["classroom.broadcaster"] = Broadcaster(
         socketio, rooms, config, float(config["CLASSROOM_STATE_INTERVAL"])
     )

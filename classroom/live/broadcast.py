@@ -1,4 +1,7 @@
-"""The one function that sends state: each role its view, answers coalesced, timers run."""
+"""The one function that sends state: each role its view, answers coalesced, timers run.
+
+The loop that runs the timers also turns the slots of the "me too" counts (questions.py).
+"""
 
 from __future__ import annotations
 
@@ -69,7 +72,7 @@ class Broadcaster:
             namespace="/teach",
         )
         self._send_students(room, every_phone)
-        if room.deadline is not None:
+        if room.deadline is not None or room.questions.due():
             self.start()
 
     def _send_students(self, room: Room, every_phone: bool) -> None:
@@ -90,14 +93,15 @@ class Broadcaster:
         # Each phone gets its own `mine` (a reconnecting page only draws its last state), but
         # most phones share it (all unanswered after `next`): one emit per distinct `mine`
         # encodes the state once for the whole group instead of once per phone.
+        # Its own questions too: most phones asked none and share that as well.
         groups: dict[tuple[str | None, str], tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
-            mine, lang = room.mine(pid), langs.get(sid)
-            group = (lang, json.dumps(mine, sort_keys=True))
-            groups.setdefault(group, (mine, []))[1].append(sid)
-        for (lang, _), (mine, sids) in groups.items():
+            own = {"mine": room.mine(pid), "my_questions": room.questions.mine(pid)}
+            group = (langs.get(sid), json.dumps(own, sort_keys=True))
+            groups.setdefault(group, (own, []))[1].append(sid)
+        for (lang, _), (own, sids) in groups.items():
             base = bases.get(lang, bases[room.lang])
-            self.socketio.emit("state", {**base, "mine": mine}, to=sids, namespace="/student")
+            self.socketio.emit("state", {**base, **own}, to=sids, namespace="/student")
 
     def cut_off(self, code: str, role: str, old_key: str) -> None:
         """Disconnect the projectors or teachers (of this worker) still on a rotated key.
@@ -116,6 +120,13 @@ class Broadcaster:
         """Send one socket (just connected) its role's view of `room` (a phone's in `lang`)."""
         view = build(role, room, self.base_url, pid, lang)
         self.socketio.emit("state", view, to=sid, namespace=f"/{role}")
+
+    def send_own(self, room: Room, pid: str) -> None:
+        """Send every socket of one phone its view: its own questions changed, seen by no other."""
+        langs = room.presence.languages()
+        for sid, other in room.presence.sockets():
+            if other == pid:  # a second tab of the phone that asked, withdrew or said "me too"
+                self.send_one(room, "student", sid, pid, langs.get(sid))
 
     def mark(self, room: Room) -> None:
         """Note that `room` changed by answers or connections; send soon, coalesced."""
@@ -137,7 +148,9 @@ class Broadcaster:
         self.socketio.start_background_task(self._loop)
 
     def _busy(self) -> bool:
-        return bool(self._dirty) or any(r.deadline is not None for r in self.rooms.all())
+        return bool(self._dirty) or any(
+            r.deadline is not None or r.questions.due() for r in self.rooms.all()
+        )
 
     def _loop(self) -> None:
         while True:
@@ -153,5 +166,7 @@ class Broadcaster:
 
     def _tick(self) -> None:
         for room in self.rooms.all():
-            if room.expire() or room.code in self._dirty:
+            # Both, every tick: a slot of the "me too" counts turns whatever else happens.
+            expired, published = room.expire(), room.questions.publish()
+            if expired or published or room.code in self._dirty:
                 self.send(room, every_phone=False)

@@ -94,6 +94,9 @@ def walk(page, shots, role: str, check: str, sizes, found: dict, snap=None, axe=
         page.set_viewport_size({"width": width, "height": height})
         for shot in shots:
             problems = page.evaluate(SHOW, [getattr(shot, role), check])
+            if role == "student" and shot.kind == "question-box":
+                # The Ask panel is the same at every step: look at it where it is full.
+                problems += page.evaluate("() => Layout.askPanel()")
             count += 1
             if axe and (width, height) == sizes[0] and (shot.kind, shot.phase) not in audited:
                 audited.add((shot.kind, shot.phase))
