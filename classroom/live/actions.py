@@ -7,6 +7,7 @@ from typing import Any
 
 from classroom.store import Pending, RoomRecord
 
+from . import kept
 from .answers import APPROVED, PENDING, REJECTED, answer_record
 from .room import ENDED, LOBBY, MAX_TIMER, STEP, Room
 
@@ -188,13 +189,19 @@ def end(room: Room) -> None:
     """End the lesson: phones show the help page and a thank-you.
 
     Texts the teacher did not approve are deleted, and so is the room's salt: without it no
-    phone, even one that kept its key, can be matched to its answers any more.
+    phone, even one that kept its key, can be matched to its answers any more. What the report
+    shows is kept as it is now (kept.py), so that it reads the same after a restart.
     """
     now = room.clock()
+    final: list[str] = []
 
     def mutate(record: RoomRecord) -> list[Callable[[], Pending]]:
         _set(phase=ENDED, voting_open=False, deadline=None, ended_at=now, salt="")(record)
         room.waiting.clear()
-        return _erase_unapproved(room)
+        writes = _erase_unapproved(room)
+        final.append(kept.dump(kept.final_results(room)))
+        return [*writes, lambda: room.store.save_results(room.code, final[-1])]
 
     room.change(mutate, scrub=True)
+    # Read back as a restart will: the same answers in the same order, the same report.
+    room.shown.freeze(kept.read(final[-1]))
