@@ -5,6 +5,7 @@ import click
 from .content import new, schema, validate
 from .keys import library_key
 from .purge import purge
+from .rooms import report, rooms
 from .run import run
 
 
@@ -19,3 +20,5 @@ main.add_command(schema)
 main.add_command(new)
 main.add_command(purge)
 main.add_command(library_key)
+main.add_command(rooms)
+main.add_command(report)
