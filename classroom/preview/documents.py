@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from classroom.content.lessons import AskStep, Lesson, NoticeStep
 from classroom.content.library import Library, PlannedStep, Problem
-from classroom.content.text import languages_of
 
 from .outline import item_of
 from .sources import TOP_ID, Reading
@@ -56,7 +55,7 @@ def _quiz_lesson(reading: Reading, quiz_id: str) -> Lesson | None:
     if quiz is None:
         return None
     written = [quiz.title, *(q.text for q in quiz.questions)]  # the title's order first
-    langs = list(dict.fromkeys(lang for text in written for lang in languages_of(text) or []))
+    langs = list(dict.fromkeys(lang for text in written if isinstance(text, dict) for lang in text))
     langs = langs or [DEFAULT_LANG]
     steps = [AskStep(ask=f"{quiz.id}/{q.id}") for q in quiz.questions]
     return _as_lesson(reading, f"preview-{quiz.id}", quiz.title, langs, steps)

@@ -109,7 +109,8 @@ def show() -> ResponseReturnValue:
     previewer = get_previewer()
     reading, document = previewer.document(_chosen(previewer.sources.read()))
     lang = _lang(document)
-    use_room_language(lang)
+    if lang in document.languages:  # else (nothing loads) the visitor's language
+        use_room_language(lang)
     looks = previewer.looks(reading, document, lang) if document.lesson is not None else {}
     steps = []
     for step in document.steps:

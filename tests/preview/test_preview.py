@@ -45,7 +45,8 @@ def client(folder):
 
 def get(client, url: str, **environ):
     host = environ.pop("HTTP_HOST", "127.0.0.1:5050")
-    return client.get(url, environ_base={**LOCAL, **environ}, headers={"Host": host})
+    headers = {"Host": host, "Accept-Language": "en"}  # pages without a lesson speak English
+    return client.get(url, environ_base={**LOCAL, **environ}, headers=headers)
 
 
 def save(path: Path, text: str) -> None:
@@ -119,12 +120,12 @@ def test_a_broken_question_shows_at_the_steps_that_ask_it_as_validate_says(clien
     asks = ("lessons/demo-lesson.yaml:{line}:10: lesson 'demo-lesson' › step {step} › ask: quiz "
             "'demo-quiz' did not load (quizzes/demo-quiz.yaml has errors): fix those first")
     assert said == [asks.format(line=15, step=4), asks.format(line=16, step=5), broken]
-    page = get(client, "/").text
+    page = get(client, "/?lang=en").text
     assert problems_at(page, 4) == [said[0], broken]  # step 4 asks that question
     assert page.count("cannot be shown until the error above is fixed") == 1
     assert problems_at(page, 5) == [said[1]]  # the live tool would not load it either, but
     assert "step=4&amp;phase=vote" in page  # its question is fine: it still shows
-    on_the_quiz = get(client, f"/?file={QUIZ}").text
+    on_the_quiz = get(client, f"/?file={QUIZ}&lang=en").text
     assert problems_at(on_the_quiz, 1) == [broken]
     assert "1 error" in on_the_quiz and "2 errors" in on_the_quiz  # errors per file
 
@@ -133,7 +134,7 @@ def test_a_problem_in_the_lessons_head_keeps_the_last_version_that_loaded(client
     assert len(steps_of(get(client, "/").text)) == 9
     lesson = folder / LESSON
     save(lesson, lesson.read_text().replace("minutes: 50", "minutes: 500"))
-    page = get(client, "/").text
+    page = get(client, "/?lang=en").text
     (problem,) = validate("lessons", "quizzes")
     assert problem.startswith("lessons/demo-lesson.yaml:6:10: lesson 'demo-lesson' › minutes:")
     assert problem.replace("'", "&#39;") in page

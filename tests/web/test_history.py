@@ -130,7 +130,7 @@ def test_rooms_of_another_lesson_are_not_compared(client, admin_key, rooms):
 @pytest.mark.parametrize("codes", [["ZZZZZZ"], ["nonsense!"]])
 def test_an_unknown_room_is_a_plain_404(client, admin_key, codes):
     page = client.get(report_url(admin_key, *codes))
-    assert page.status_code == 404 and "niet bewaard" in page.text
+    assert page.status_code == 404 and "is geen les met de code" in page.text
 
 
 def test_the_history_lists_every_room_by_lesson_with_links(client, admin_key, classes, rooms):
@@ -143,7 +143,7 @@ def test_the_history_lists_every_room_by_lesson_with_links(client, admin_key, cl
     assert text.index(f'id="room-{b.code}"') < text.index(f'id="room-{a.code}"')  # newest first
     assert f'href="/history/report?key={admin_key}&amp;room={a.code}"' in text
     assert f'value="{a.code}"' in text and f'value="{running.code}"' not in text  # one room
-    assert text.count("afgelopen") >= 2 and "bezig" in text
+    assert text.count("afgelopen") >= 2 and "wacht op de start" in text
     assert a.teacher_key not in text and running.teacher_key not in text
     library = client.get(f"/library?key={admin_key}").text
     assert f'href="/history?key={admin_key}"' in library
