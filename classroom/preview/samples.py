@@ -65,8 +65,6 @@ class NullStore:
         return None
 
 
-def _weights(rng: random.Random, count: int, favour: set[int] = frozenset()) -> list[float]:
-    return [(rng.random() + 0.15) ** 1.5 * (3 if n in favour else 1) for n in range(count)]
 
 
 def sample_value(question: Any, rng: random.Random, weights: list[float], lang: str) -> Any:
@@ -86,6 +84,12 @@ def sample_value(question: Any, rng: random.Random, weights: list[float], lang: 
         return sorted(range(len(weights)), key=lambda n: -weights[n] * rng.random())
     texts = TEXTS.get(lang, TEXTS["en"])
     return texts[pick() % len(texts)][: question.max_length]
+
+
+def weights_for(question: Any, rng: random.Random) -> list[float]:
+    """Return how much a sample class favours each thing an answer picks from (made up)."""
+    count, favour = _choices(question)
+    return [(rng.random() + 0.15) ** 1.5 * (3 if n in favour else 1) for n in range(count)]
 
 
 def _choices(question: Any) -> tuple[int, set[int]]:
@@ -129,7 +133,7 @@ class SampleClass:
     def _answer(self, planned: PlannedStep) -> None:
         rng = random.Random(f"{planned.key}:{planned.index}")
         question = planned.question
-        weights = _weights(rng, *_choices(question))
+        weights = weights_for(question, rng)
         for n, pid in enumerate(self.pids):
             passed = n % 12 == 11  # a few would rather not answer (never the phone shown)
             value = None if passed else sample_value(question, rng, weights, self.lang)

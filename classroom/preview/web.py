@@ -98,9 +98,14 @@ def _files(reading: Reading) -> list[dict[str, Any]]:
     return rows
 
 
-def _problem(problem: Problem) -> dict[str, str]:
-    return {"text": str(problem), "severity": problem.severity,
-            "place": f"{problem.path}:{problem.line}:{problem.col}"}
+def _problem(problem: Problem, reading: Reading) -> dict[str, Any]:
+    """Return a problem as the page shows it: validate's line, and the lines around it."""
+    source = reading.sources.get(problem.path)
+    lines = source.text.splitlines() if source else []
+    around = range(max(1, problem.line - 2), min(len(lines), problem.line + 1) + 1)
+    excerpt = [{"number": n, "text": lines[n - 1], "here": n == problem.line} for n in around]
+    return {"text": str(problem), "severity": problem.severity, "excerpt": excerpt,
+            "caret": " " * (problem.col - 1) + "^"}
 
 
 @bp.route("/")
@@ -115,7 +120,7 @@ def show() -> ResponseReturnValue:
     steps = []
     for step in document.steps:
         look = looks.get(step.index)
-        problems = [_problem(p) for p in step.problems]
+        problems = [_problem(p, reading) for p in step.problems]
         title = step_title(step.planned, lang) if step.planned else ""
         steps.append({"step": step, "look": look, "problems": problems, "title": title,
                       "digest": _digest(step.index, step.kind, title, problems, lang,
@@ -124,7 +129,7 @@ def show() -> ResponseReturnValue:
     return render_template(
         "preview/page.html", document=document, title=title, lang=lang, steps=steps,
         version=reading.version,
-        files=_files(reading), head=[_problem(p) for p in document.head],
+        files=_files(reading), head=[_problem(p, reading) for p in document.head],
         language_names=LANGUAGE_NAMES, watched=len(reading.sources))
 
 

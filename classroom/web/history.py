@@ -42,7 +42,7 @@ def lesson_groups(lang: str) -> list[dict[str, Any]]:
     by_lesson: dict[str, list[dict[str, Any]]] = {}
     for s in get_rooms().store.list_rooms():  # newest first
         by_lesson.setdefault(s.lesson_id, []).append({
-            "code": s.code, "started": when(s.created), "state": _state(s.phase),
+            "code": s.code, "lang": s.lang, "started": when(s.created), "state": _state(s.phase),
             "joined": s.joined, "answered": s.answered,
             "kept_until": when(s.ended_at + days * 86400)[:10] if s.ended_at else "",
         })
