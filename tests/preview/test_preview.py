@@ -128,9 +128,10 @@ def test_a_broken_question_shows_at_the_steps_that_ask_it_as_validate_says(clien
     on_the_quiz = get(client, f"/?file={QUIZ}&lang=en").text
     assert problems_at(on_the_quiz, 1) == [broken]
     # The lines around it, the one it is on marked, a caret under its column.
-    assert ('<span class="line here"><span class="line-number">15</span>    options:</span>'
-            '<span class="line caret"><span class="line-number"></span>      ^</span>'
-            ) in on_the_quiz
+    assert ('<span class="line"><span class="line-number">14</span>    options:</span>'
+            '<span class="line here"><span class="line-number">15</span>      - {nl: Verder '
+            'sturen, en: Send it on}</span><span class="line caret"><span class="line-number">'
+            '</span>      ^</span>') in on_the_quiz
     assert "1 error" in on_the_quiz and "2 errors" in on_the_quiz  # errors per file
 
 
