@@ -9,6 +9,7 @@ snapshot is the lesson and the questions it asks, as JSON text; the store keeps 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from pydantic import ValidationError
 
@@ -39,8 +40,13 @@ def take(library: Library, lesson: Lesson) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+@lru_cache(maxsize=32)
 def restore(text: str) -> tuple[Lesson, list[PlannedStep]] | None:
-    """Return the lesson of a snapshot and its plan, or None when it cannot be read back."""
+    """Return the lesson of a snapshot and its plan, or None when it cannot be read back.
+
+    Kept for the next room of the same lesson: rooms share it (models are frozen, and no room
+    changes its plan), so a hall of rooms reloaded after a restart holds one copy per lesson.
+    """
     if not text:
         return None
     try:
