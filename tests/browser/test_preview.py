@@ -91,7 +91,7 @@ def test_a_broken_line_shows_at_its_step_and_the_fix_brings_the_step_back(chromi
         assert expected == ("lessons/sexting-delen.yaml:83:6: syntax error: the indentation "
                             "does not line up with the lines above")
         step.locator(".problem").wait_for(timeout=15_000)
-        assert step.locator(".problem").text_content() == expected
+        assert step.locator(".problem code").text_content() == expected
         assert step.locator("iframe").count() == 0  # this step: its problem, not a blank page
         assert "cannot be shown until the error above is fixed" in step.text_content()
         assert page.locator("#step-4 .projector iframe").count() == 1  # the others still show
