@@ -161,12 +161,17 @@ def room_salt(db: Path, code: str) -> str:
         conn.close()
 
 
-def test_a_killed_server_loses_no_acknowledged_answer(tmp_path):
-    server = Server(tmp_path / "restart.sqlite3", free_port())
+def started(db: Path) -> tuple[Server, dict[str, str], str, str, str]:
+    """Start a server on a free port: it, its links, its address, the room's code and key."""
+    server = Server(db, free_port())
     links = server.start()
-    base = f"http://127.0.0.1:{server.port}"
     code = links["Join"].rsplit("/", 1)[1]
     key = links["Teacher"].split("key=", 1)[1]
+    return server, links, f"http://127.0.0.1:{server.port}", code, key
+
+
+def test_a_killed_server_loses_no_acknowledged_answer(tmp_path):
+    server, links, base, code, key = started(tmp_path / "restart.sqlite3")
     phones: list[Phone] = []
     try:
         teach = socketio.Client(reconnection=False)
@@ -257,11 +262,7 @@ def figures(page: str) -> list[str]:
 
 
 def test_a_finished_room_keeps_its_report_and_export_over_a_restart(tmp_path):
-    server = Server(tmp_path / "lasting.sqlite3", free_port())
-    links = server.start()
-    base = f"http://127.0.0.1:{server.port}"
-    code = links["Join"].rsplit("/", 1)[1]
-    key = links["Teacher"].split("key=", 1)[1]
+    server, _, base, code, key = started(tmp_path / "lasting.sqlite3")
     phones: list[Phone] = []
     try:
         teach = socketio.Client(reconnection=False)

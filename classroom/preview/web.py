@@ -157,16 +157,16 @@ def screen() -> ResponseReturnValue:
     """Show the projector page drawing one step's state (what the server would send it)."""
     state, _lang_ = _look("screen")
     room = state["room"]
-    return render_template("preview/screen.html", state=state, code=room["code"],
-                           join_url=room["join_url"], qr_url="/frame/qr.svg")
+    return render_template("preview/frame.html", page="screen/show.html", state=state,
+                           code=room["code"], join_url=room["join_url"], qr_url="/frame/qr.svg")
 
 
 @bp.route("/frame/phone")
 def phone() -> ResponseReturnValue:
     """Show the phone page drawing one step's state, as a student's phone would."""
     state, lang = _look("student")
-    return render_template("preview/phone.html", state=state, code=state["room"]["code"],
-                           lang=lang, languages={})
+    return render_template("preview/frame.html", page="student/app.html", state=state,
+                           code=state["room"]["code"], lang=lang, languages={})
 
 
 @bp.route("/frame/qr.svg")
