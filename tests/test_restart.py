@@ -127,6 +127,12 @@ class Phone:
             wait_timeout=5,
         )
 
+    def close(self) -> None:
+        """Disconnect, and stop reconnecting: a phone still retrying a killed server would go on
+        in a thread for the rest of the run, drawing from the global random module (its backoff
+        jitter), which makes hypothesis fail later tests as inconsistent data generation."""
+        self.client.shutdown()
+
     def answer(self, value: int, timeout: float = 5) -> bool:
         self.sent.append(value)
         try:
@@ -243,7 +249,7 @@ def test_a_killed_server_loses_no_acknowledged_answer(tmp_path):
         teach.disconnect()
     finally:
         for phone in phones:
-            phone.client.disconnect()
+            phone.close()
         if server.proc and server.proc.poll() is None:
             server.kill()
 
@@ -321,6 +327,6 @@ def test_a_finished_room_keeps_its_report_and_export_over_a_restart(tmp_path):
         assert figures(page) == figures(after[""])
     finally:
         for phone in phones:
-            phone.client.disconnect()
+            phone.close()
         if server.proc and server.proc.poll() is None:
             server.kill()
