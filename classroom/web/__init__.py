@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import errors, i18n, library, qr, report, screen, security, static, student, teach
+from . import errors, history, i18n, library, qr, report, screen, security, static, student, teach
+from .exports import when
 from .strikes import Strikes
 
 
@@ -15,5 +16,6 @@ def init_app(app: Flask) -> None:
     static.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    for module in (student, screen, teach, report, library, qr):
+    app.add_template_filter(when, "when")
+    for module in (student, screen, teach, report, library, history, qr):
         app.register_blueprint(module.bp)
