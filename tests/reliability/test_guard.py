@@ -103,3 +103,21 @@ def test_the_budget_counts_only_near_the_limit():
     budget = FileBudget(margin=10, limit=1000, count=count)
     assert not any(budget.full() for _ in range(400))  # far from it: no counting at all
     assert len(counts) == 1  # the count made when it was set up
+
+
+def test_the_budget_keeps_room_for_the_second_descriptor_of_phones_still_joining(monkeypatch):
+    """A WebSocket takes its second descriptor at the upgrade, after the count saw its first."""
+    clock = [0.0]
+    monkeypatch.setattr("classroom.cli.guard.time.monotonic", lambda: clock[0])
+    admitted, upgraded = [0], [0]  # a phone holds one descriptor until its upgrade, then two
+    budget = FileBudget(margin=10, limit=100, count=lambda: 20 + admitted[0] + upgraded[0])
+    for _ in range(40):  # a class joins at once; the count comes a quarter second apart
+        clock[0] += 0.3
+        earlier = admitted[0]
+        for attempt in range(10):
+            if not budget.full():
+                admitted[0] += 1
+            if attempt == 0:  # the first attempt counted: the phones let in before it upgrade
+                upgraded[0] = earlier
+    assert admitted[0] > 25  # the budget let a class in
+    assert 20 + 2 * admitted[0] <= 100 - 10 + 2  # and, once upgraded, they keep the margin
