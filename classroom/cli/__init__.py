@@ -3,7 +3,9 @@
 import click
 
 from .content import new, schema, validate
+from .deploy import serve, worker
 from .keys import library_key
+from .proxy import nginx_config
 from .purge import purge
 from .run import run
 
@@ -19,3 +21,6 @@ main.add_command(schema)
 main.add_command(new)
 main.add_command(purge)
 main.add_command(library_key)
+main.add_command(serve)
+main.add_command(worker)
+main.add_command(nginx_config)

@@ -110,6 +110,23 @@ class Broadcaster:
         for sid, _ in list(server.manager.get_participants(namespace, name)):
             server.disconnect(sid, namespace=namespace)
 
+    def let_go(self, code: str) -> None:
+        """Disconnect every socket of a room this worker no longer runs, and forget its state.
+
+        The pages reconnect by themselves, through the proxy, to the room's new worker.
+        """
+        with self._lock:
+            self._dirty.discard(code)
+            self._last_student.pop(code, None)
+        server = self.socketio.server
+        for role in ("student", "screen", "teach"):
+            namespace = f"/{role}"
+            names = list(server.manager.rooms.get(namespace, {}))
+            for name in names:
+                if name is not None and name.startswith(f"{code}/"):
+                    for sid, _ in list(server.manager.get_participants(namespace, name)):
+                        server.disconnect(sid, namespace=namespace)
+
     def send_one(
         self, room: Room, role: str, sid: str, pid: str | None = None, lang: str | None = None
     ) -> None:

@@ -105,7 +105,7 @@ class RoleNamespace(Namespace):
         get in: a guesser on the school's network does not lock the teacher out.
         """
         rooms = get_rooms()
-        room = rooms.get(auth.get("code")) if isinstance(auth, dict) else None
+        room = rooms.find(auth.get("code")) if isinstance(auth, dict) else None
         if room is not None and room.check_key(auth.get("key"), self.role):
             return room
         # The visitor's language, never the room's: that would say the room exists.

@@ -11,6 +11,7 @@ from classroom.store import RoomRecord, SavedRoom, Store
 
 from . import content
 from .answers import Answer
+from .errors import LiveError
 from .ids import new_join_code, new_secret, normalise_code
 from .room import ENDED, Room
 
@@ -30,6 +31,10 @@ def restore_room(room: Room, saved: SavedRoom) -> Room:
         if row.mod_id:
             room.mod_seq = max(room.mod_seq, int(row.mod_id.lstrip("t")))
     return room
+
+
+TAKE_OVER_WAIT = 4.0  # seconds to wait for a room's lease: longer than a dead worker's lasts
+TAKE_OVER_POLL = 0.2
 
 
 class Rooms:
@@ -113,6 +118,43 @@ class Rooms:
         """Return the room with this join code (as typed), or None."""
         code = normalise_code(code)
         return self._rooms.get(code) if code else None
+
+    def find(self, code: object, wait: float = TAKE_OVER_WAIT) -> Room | None:
+        """Return the room with this code, taking it over from the store if no process runs it.
+
+        With a shared store, another worker may run the room: it is asked to hand it over and
+        lets go within a second; a worker that died lets go when its lease runs out. Raise
+        `moving` if that takes longer than `wait` seconds (the client tries again).
+        """
+        code = normalise_code(code)
+        room = self._rooms.get(code) if code else None
+        if room is not None or not code or not self.store.has_room(code):
+            return room
+        deadline = time.monotonic() + wait
+        while not self.store.claim(code):
+            if time.monotonic() >= deadline:
+                raise LiveError("moving", self.default_lang)
+            time.sleep(TAKE_OVER_POLL)  # cooperative under gevent (monkey-patched)
+        saved = self.store.load_room(code)
+        if saved is None or saved.record.lesson_id not in self.library.lessons:
+            self.store.release(code)  # ended, or its lesson no longer loads here
+            return None
+        with self._lock:
+            return self._rooms.setdefault(code, self._room(saved.record, saved))
+
+    def drop(self, code: str) -> Room | None:
+        """Forget a room this process no longer runs (another worker took it); return it."""
+        with self._lock:
+            return self._rooms.pop(code, None)
+
+    def hand_off(self, code: str) -> None:
+        """Let go of a room this process runs, so that the worker the proxy picks takes it."""
+        if self.drop(code) is not None:
+            self.store.release(code)
+
+    def codes(self) -> list[str]:
+        """Return the codes of the rooms this process runs."""
+        return list(self._rooms)
 
     def all(self) -> list[Room]:
         """Return every room of this server, oldest first."""

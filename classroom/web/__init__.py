@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import errors, i18n, library, qr, report, screen, security, static, student, teach
+from . import (
+    errors,
+    i18n,
+    library,
+    organise,
+    qr,
+    report,
+    screen,
+    security,
+    static,
+    student,
+    teach,
+)
 from .strikes import Strikes
 
 
@@ -15,5 +27,5 @@ def init_app(app: Flask) -> None:
     static.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    for module in (student, screen, teach, report, library, qr):
+    for module in (student, screen, teach, report, library, organise, qr):
         app.register_blueprint(module.bp)

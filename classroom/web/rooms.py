@@ -9,7 +9,9 @@ from urllib.parse import quote
 from flask import abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..content.builtin import LANGUAGES
 from ..live import get_rooms, views
+from ..live.errors import LiveError
 from ..live.ids import ALPHABET, CODE_LENGTH
 from .i18n import use_room_language
 
@@ -46,7 +48,11 @@ def lookup(code: str) -> Any:
     The right code is never refused: one student guessing codes must not lock out the class
     that shares the address. Wrong guesses of a blocked address wait before their 429.
     """
-    room = get_rooms().get(normalise_code(code))
+    try:
+        room = get_rooms().find(normalise_code(code))
+    except LiveError as error:  # another worker is handing the room over: try again soon
+        lang = request.accept_languages.best_match(LANGUAGES) or error.lang
+        abort(503, description=LiveError(error.code, lang).message)
     if room is not None:
         return room
     strikes = current_app.extensions["classroom.web.strikes"]
