@@ -44,10 +44,10 @@ server {{
         proxy_http_version 1.1;
         proxy_set_header Upgrade $http_upgrade;
         proxy_set_header Connection $classroom_connection;
-        proxy_set_header Host $host;
+        proxy_set_header Host $http_host;      # with its port: Socket.IO checks Origin against it
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         proxy_set_header X-Forwarded-Proto $scheme;
-        proxy_set_header X-Forwarded-Host $host;
+        proxy_set_header X-Forwarded-Host $http_host;
         proxy_connect_timeout 2s;
         proxy_read_timeout 120s;     # longer than Socket.IO's ping interval (25 s)
         proxy_next_upstream error timeout;
