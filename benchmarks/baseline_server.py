@@ -22,10 +22,17 @@ def create(step: list[int], votes: dict) -> tuple[Flask, SocketIO]:
     app = Flask(__name__)
     socketio = SocketIO(app, async_mode="gevent")
 
+    opened = [True]
+
     def state() -> dict:
         return {"step": {"index": step[0], "kind": "question",
                          "question": {"kind": "choice", "options": ["a", "b"]}},
-                "answers": {"count": len(votes.get(step[0], {}))}, "voting": {"open": True}}
+                "answers": {"count": len(votes.get(step[0], {}))},
+                "voting": {"open": opened[0]}}
+
+    def to_everyone() -> None:
+        socketio.emit("state", state(), to="students", namespace="/student")
+        socketio.emit("state", state(), to="teachers", namespace="/teach")
 
     class Student(Namespace):
         def on_connect(self, auth):
@@ -44,14 +51,19 @@ def create(step: list[int], votes: dict) -> tuple[Flask, SocketIO]:
 
         def on_next(self, data):
             step[0] += 1
-            socketio.emit("state", state(), to="students", namespace="/student")
-            socketio.emit("state", state(), to="teachers", namespace="/teach")
+            opened[0] = False
+            to_everyone()
             return {"ok": True}
 
         def on_go(self, data):
+            step[0], opened[0] = data["step"], False
+            to_everyone()
             return {"ok": True}
 
-        on_open = on_go
+        def on_open(self, data):
+            opened[0] = True
+            to_everyone()
+            return {"ok": True}
 
     def auth_device():
         from flask import request

@@ -199,6 +199,7 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     arrived = await asyncio.gather(*(wait_for(c, moved, 60) for c in phones))
     broadcast = time.perf_counter() - start
     cpu_next = cpu_seconds(pid) - cpu0
+    opening = await open_again(teach, phones, step["index"] + 1, spy, pid)
     spy.phase(None)
     rss = peak_rss_mb(pid)
     await asyncio.gather(*(c.close() for c in phones + [teach]))
@@ -211,7 +212,33 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
             "p99_ms": latencies[int(0.99 * (count - 1))],
             "teacher_final_s": teacher_final if seen else None, "broadcast_s": broadcast,
             "cpu_connect_s": cpu_connect, "cpu_vote_s": cpu_vote, "cpu_next_s": cpu_next,
-            "rss_mb": rss}
+            "rss_mb": rss, **opening}
+
+
+async def open_again(teach: Client, phones: list[Client], after: int, spy: Profiler,
+                     pid: int) -> dict:
+    """Open a question as a teacher does (`go` to it, then `open`); time it to every phone.
+
+    Returns `open_s` (from `go` until every phone shows the question open), `cpu_open_s`
+    and `open_msgs` (states each phone received meanwhile, on average).
+    """
+    steps = teach.state.get("steps") or [{"index": after, "kind": "question"}]
+    target = next((s["index"] for s in steps if s["kind"] == "question" and s["index"] >= after),
+                  after)
+    spy.phase("open")
+    before = sum(c.states for c in phones)
+    cpu0 = cpu_seconds(pid)
+    start = time.perf_counter()
+    await teach.emit("go", {"step": target})
+    await teach.emit("open", {})
+
+    def shown(s: dict) -> bool:
+        return (s.get("step") or {}).get("index") == target and s["voting"]["open"]
+
+    arrived = await asyncio.gather(*(wait_for(c, shown, 60) for c in phones))
+    return {"open_s": time.perf_counter() - start, "cpu_open_s": cpu_seconds(pid) - cpu0,
+            "open_msgs": (sum(c.states for c in phones) - before) / len(phones),
+            "got_open": sum(arrived)}
 
 
 def client_cpu() -> float:
@@ -270,8 +297,8 @@ def median_of(runs: list[dict]) -> dict:
 
 def table(rows: list[tuple[dict, dict]]) -> str:
     """Format classroom's figures with their ratio to the baseline's."""
-    keys = ["connect_s", "p50_ms", "p99_ms", "teacher_final_s", "broadcast_s",
-            "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "client_cpu_s", "rss_mb"]
+    keys = ["connect_s", "p50_ms", "p99_ms", "teacher_final_s", "broadcast_s", "open_s",
+            "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "cpu_open_s", "client_cpu_s", "rss_mb"]
     lines = ["| N | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
     for ours, base in rows:
         cells = []

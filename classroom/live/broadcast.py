@@ -9,7 +9,7 @@ import threading
 from typing import Any
 
 from .room import Room
-from .views import build
+from .views import build, showing_help
 
 log = logging.getLogger(__name__)
 TIMER_TICK = 0.2  # how often deadlines are checked when there is no coalescing interval
@@ -39,6 +39,7 @@ class Broadcaster:
         self.interval = interval
         self._dirty: set[str] = set()
         self._last_student: dict[str, dict[str, Any]] = {}
+        self._last_help: dict[str, dict[str, Any]] = {}  # room -> language -> help sent
         self._lock = threading.Lock()
         self._running = False
 
@@ -87,6 +88,16 @@ class Broadcaster:
             if not every_phone and self._last_student.get(room.code) == seen:
                 return  # nothing a phone sees has changed: spare every phone a message
             self._last_student[room.code] = seen
+            sent = self._last_help.setdefault(room.code, {})
+            for lang, base in bases.items():
+                # The help set is most of a phone's state (3 of 4 KB) and rarely changes: a
+                # phone gets it when it connects and keeps it, so a broadcast carries it only
+                # when it changed, or when the phones show it (the help step, the end: then
+                # with what is open now). With thousands of phones that is most of the bytes.
+                if sent.get(lang) == base["help"] and not showing_help(room):
+                    bases[lang] = {k: v for k, v in base.items() if k != "help"}
+                else:
+                    sent[lang] = base["help"]
         # Each phone gets its own `mine` (a reconnecting page only draws its last state), but
         # most phones share it (all unanswered after `next`): one emit per distinct `mine`
         # encodes the state once for the whole group instead of once per phone.
@@ -118,6 +129,7 @@ class Broadcaster:
         with self._lock:
             self._dirty.discard(code)
             self._last_student.pop(code, None)
+            self._last_help.pop(code, None)
         server = self.socketio.server
         for role in ("student", "screen", "teach"):
             namespace = f"/{role}"
@@ -132,6 +144,10 @@ class Broadcaster:
     ) -> None:
         """Send one socket (just connected) its role's view of `room` (a phone's in `lang`)."""
         view = build(role, room, self.base_url, pid, lang)
+        if role == "student":  # this phone has the help set now (see _send_students)
+            with self._lock:
+                sent = self._last_help.setdefault(room.code, {})
+                sent.setdefault(view["room"]["lang"], view["help"])
         self.socketio.emit("state", view, to=sid, namespace=f"/{role}")
 
     def mark(self, room: Room) -> None:
