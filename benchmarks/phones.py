@@ -20,7 +20,8 @@ class Client:
 
     def __init__(self, base_url: str, namespace: str, auth: dict) -> None:
         host = base_url.split("://", 1)[1].rstrip("/")
-        self.url = f"ws://{host}/socket.io/?EIO=4&transport=websocket"
+        # ?room=: a proxy in front of several workers routes by it (docs/deploy.md).
+        self.url = f"ws://{host}/socket.io/?EIO=4&transport=websocket&room={auth.get('code', '')}"
         self.namespace = namespace
         self.auth = auth
         self.state: dict | None = None

@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import re
 import resource
 import signal
@@ -151,7 +152,7 @@ async def connect_all(clients: list[Client], in_flight: int = 100) -> float:
 
 
 async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profiler,
-                   join_first: bool = False) -> dict:
+                   join_first: bool = False, spread: float = 0.0) -> dict:
     """Run one burst of N votes and one broadcast; return the figures.
 
     With `join_first`, phones join on the lesson's first step (as in class: the content
@@ -176,6 +177,8 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     cpu0 = cpu_seconds(pid)
 
     async def vote(client: Client) -> float | None:
+        if spread:  # a hall as it is: each phone answers at its own moment of the window
+            await asyncio.sleep(random.uniform(0, spread))
         start = time.perf_counter()
         ack = await client.emit("answer", {"step": step["index"], "value": value})
         return (time.perf_counter() - start) * 1000 if ack.get("ok") else None
@@ -270,7 +273,8 @@ class Profiler:
             time.sleep(1.0)  # let py-spy attach before the phase starts
 
 
-def measure(kind: str, n: int, profile: str | None = None, join_first: bool = False) -> dict:
+def measure(kind: str, n: int, profile: str | None = None, join_first: bool = False,
+            spread: float = 0.0) -> dict:
     """Start a fresh server of `kind`, run one scenario, stop the server."""
     port = free_port()
     with tempfile.TemporaryDirectory() as workdir:
@@ -281,7 +285,8 @@ def measure(kind: str, n: int, profile: str | None = None, join_first: bool = Fa
             time.sleep(0.5)
             cpu0 = client_cpu()
             base = f"http://127.0.0.1:{port}"
-            figures = asyncio.run(scenario(base, code, key, proc.pid, n, spy, join_first))
+            figures = asyncio.run(scenario(base, code, key, proc.pid, n, spy, join_first,
+                                           spread))
             figures["client_cpu_s"] = client_cpu() - cpu0
             return figures
         finally:
@@ -297,7 +302,7 @@ def median_of(runs: list[dict]) -> dict:
 
 def table(rows: list[tuple[dict, dict]]) -> str:
     """Format classroom's figures with their ratio to the baseline's."""
-    keys = ["connect_s", "p50_ms", "p99_ms", "teacher_final_s", "broadcast_s", "open_s",
+    keys = ["connect_s", "p50_ms", "p95_ms", "p99_ms", "teacher_final_s", "broadcast_s", "open_s",
             "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "cpu_open_s", "client_cpu_s", "rss_mb"]
     lines = ["| N | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
     for ours, base in rows:
@@ -320,6 +325,8 @@ def main() -> None:
                         help="run each pair K times (alternating) and report the medians")
     parser.add_argument("--join-first", action="store_true",
                         help="phones join on the lesson's first step, then the question opens")
+    parser.add_argument("--spread", type=float, default=0.0, metavar="SECONDS",
+                        help="each phone answers at a random moment of this window (0: at once)")
     parser.add_argument("--only", choices=["classroom", "baseline"],
                         help="run one server only (no ratios)")
     args = parser.parse_args()
@@ -327,12 +334,13 @@ def main() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     if args.only:
         for n in args.phones:
-            print(json.dumps(measure(args.only, n, args.profile, args.join_first)), flush=True)
+            print(json.dumps(measure(args.only, n, args.profile, args.join_first, args.spread)),
+                  flush=True)
         return
     rows = []
     for n in args.phones:
-        pairs = [(measure("classroom", n, args.profile, args.join_first),
-                  measure("baseline", n, args.profile, args.join_first))
+        pairs = [(measure("classroom", n, args.profile, args.join_first, args.spread),
+                  measure("baseline", n, args.profile, args.join_first, args.spread))
                  for _ in range(args.repeat)]
         rows.append((median_of([a for a, _ in pairs]), median_of([b for _, b in pairs])))
     text = table(rows)

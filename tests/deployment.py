@@ -32,9 +32,9 @@ daemon off;
 worker_processes 1;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log;
-worker_rlimit_nofile 8192;
+worker_rlimit_nofile {files};
 {user}
-events {{ worker_connections 4096; }}
+events {{ worker_connections {connections}; }}
 http {{
     access_log off;
     client_body_temp_path {folder}/body;
@@ -63,8 +63,10 @@ def wait_listening(port: int, what: str, proc: subprocess.Popen, log: list[str])
 class Deployment:
     """redis-server, `classroom serve --workers N` and nginx in front, in one folder."""
 
-    def __init__(self, folder: Path, workers: int = 2) -> None:
+    def __init__(self, folder: Path, workers: int = 2, env: dict[str, str] | None = None,
+                 connections: int = 4096) -> None:
         self.folder, self.workers = folder, workers
+        self.env, self.connections = env or {}, connections
         self.redis = RedisServer(folder / "redis")
         self.first_port = free_port()
         while any(_taken(self.first_port + i) for i in range(1, workers)):
@@ -92,12 +94,14 @@ class Deployment:
             "CLASSROOM_STATE_INTERVAL": "0.05",
             "CLASSROOM_ANSWER_BURST": "100000",  # phones answer as fast as acks come back
             "CLASSROOM_JOIN_BURST": "100000",
+            **self.env,
         }
         command = [sys.executable, "-m", "classroom.cli", "serve", "--workers",
                    str(self.workers), "--redis", self.redis.url, "--first-port",
                    str(self.first_port), "--public-url", self.base]
         self.serve = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.STDOUT, text=True)
+                                      stderr=subprocess.STDOUT, text=True,
+                                      preexec_fn=self._open_files)
         while not self.organiser:
             line = self.serve.stdout.readline()
             assert line, "classroom serve stopped:\n" + "".join(self.lines)
@@ -109,6 +113,26 @@ class Deployment:
         for i in range(self.workers):
             wait_listening(self.first_port + i, "a worker", self.serve, self.lines)
 
+    def _open_files(self) -> None:
+        """Give the workers room for `connections` phones (as root, above the hard limit)."""
+        import resource
+
+        want = 2 * self.connections + 200
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if want > hard and os.geteuid() == 0:
+            hard = want
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(want, hard)), hard))
+
+    def workers_pids(self) -> list[int]:
+        """Return the process ids of the workers running now."""
+        children = Path(f"/proc/{self.serve.pid}/task/{self.serve.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def nginx_pids(self) -> list[int]:
+        """Return nginx's processes (the master and its worker)."""
+        children = Path(f"/proc/{self.nginx.pid}/task/{self.nginx.pid}/children")
+        return [self.nginx.pid, *(int(pid) for pid in children.read_text().split())]
+
     def _drain(self) -> None:
         for line in self.serve.stdout:
             self.lines.append(line)
@@ -119,7 +143,9 @@ class Deployment:
         site = nginx_site(self.workers, self.first_port, listen=f"127.0.0.1:{self.port}")
         user = "user root;" if os.geteuid() == 0 else ""
         conf = folder / "nginx.conf"
-        conf.write_text(NGINX.format(folder=folder, user=user, site=site))
+        conf.write_text(NGINX.format(folder=folder, user=user, site=site,
+                                     connections=self.connections,
+                                     files=max(8192, 2 * self.connections + 100)))
         log = folder / "error.log"
         self.nginx = subprocess.Popen([need("nginx"), "-p", str(folder), "-c", str(conf)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
