@@ -93,7 +93,8 @@ def start_classroom(port: int, workdir: str, env: dict[str, str] | None = None,
     """
     # Every simulated phone comes from 127.0.0.1: lift the per-address join limit.
     env = dict(os.environ, CLASSROOM_DB=os.path.join(workdir, "bench.sqlite3"),
-               CLASSROOM_DATA_DIR=workdir, CLASSROOM_JOIN_BURST="1000000", **(env or {}))
+               CLASSROOM_DATA_DIR=workdir, CLASSROOM_JOIN_BURST="1000000",
+               CLASSROOM_CONNECTIONS_PER_ADDRESS="0", **(env or {}))
     limit = None if open_files is None else (
         lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files)))
     proc = subprocess.Popen(
@@ -233,7 +234,9 @@ async def open_again(teach: Client, phones: list[Client], after: int, spy: Profi
     cpu0 = cpu_seconds(pid)
     start = time.perf_counter()
     await teach.emit("go", {"step": target})
+    go_ack = time.perf_counter() - start
     await teach.emit("open", {})
+    open_ack = time.perf_counter() - start
 
     def shown(s: dict) -> bool:
         return (s.get("step") or {}).get("index") == target and s["voting"]["open"]
@@ -241,7 +244,7 @@ async def open_again(teach: Client, phones: list[Client], after: int, spy: Profi
     arrived = await asyncio.gather(*(wait_for(c, shown, 60) for c in phones))
     return {"open_s": time.perf_counter() - start, "cpu_open_s": cpu_seconds(pid) - cpu0,
             "open_msgs": (sum(c.states for c in phones) - before) / len(phones),
-            "got_open": sum(arrived)}
+            "got_open": sum(arrived), "go_ack_s": go_ack, "open_ack_s": open_ack}
 
 
 def client_cpu() -> float:

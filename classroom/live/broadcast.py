@@ -13,6 +13,10 @@ from .views import build, showing_help
 
 log = logging.getLogger(__name__)
 TIMER_TICK = 0.2  # how often deadlines are checked when there is no coalescing interval
+# Phones get a teacher action's state this much later, so that actions that come together
+# (the next question, then "open"; a remote's keys) reach every phone as one state: with
+# thousands of phones, each state is thousands of messages. Only with a coalescing interval.
+PHONE_WINDOW = 0.05
 
 
 def fingerprint(key: str) -> str:
@@ -42,6 +46,7 @@ class Broadcaster:
         self._last_help: dict[str, dict[str, Any]] = {}  # room -> language -> help sent
         self._lock = threading.Lock()
         self._running = False
+        self._phones_soon: set[str] = set()  # rooms whose phones get a state in PHONE_WINDOW
 
     @property
     def base_url(self) -> str:
@@ -69,9 +74,30 @@ class Broadcaster:
             to=channel(room.code, "teach", room.teacher_key),
             namespace="/teach",
         )
-        self._send_students(room, every_phone)
+        if every_phone and self.interval > 0:
+            self._students_soon(room)
+        else:
+            self._send_students(room, every_phone)
         if room.deadline is not None:
             self.start()
+
+    def _students_soon(self, room: Room) -> None:
+        """Send the phones their state after PHONE_WINDOW, once for every action meanwhile."""
+        with self._lock:
+            if room.code in self._phones_soon:
+                return
+            self._phones_soon.add(room.code)
+
+        def later() -> None:
+            self.socketio.sleep(PHONE_WINDOW)
+            with self._lock:
+                self._phones_soon.discard(room.code)
+            try:
+                self._send_students(room, True)
+            except Exception:  # the next action or flush sends again
+                log.exception("sending the phones their state failed")
+
+        self.socketio.start_background_task(later)
 
     def _send_students(self, room: Room, every_phone: bool) -> None:
         langs = room.presence.languages()
@@ -100,11 +126,18 @@ class Broadcaster:
                     sent[lang] = base["help"]
         # Each phone gets its own `mine` (a reconnecting page only draws its last state), but
         # most phones share it (all unanswered after `next`): one emit per distinct `mine`
-        # encodes the state once for the whole group instead of once per phone.
+        # encodes the state once for the whole group instead of once per phone. Phones that
+        # have not answered this step share one `mine` without looking it up.
+        answered = room.step_answers()
+        unanswered = room.mine(None)
         groups: dict[tuple[str | None, str], tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
-            mine, lang = room.mine(pid), langs.get(sid)
-            group = (lang, json.dumps(mine, sort_keys=True))
+            lang = langs.get(sid)
+            if pid in answered:
+                mine = room.mine(pid)
+                group = (lang, json.dumps(mine, sort_keys=True))
+            else:
+                mine, group = unanswered, (lang, "")
             groups.setdefault(group, (mine, []))[1].append(sid)
         for (lang, _), (mine, sids) in groups.items():
             base = bases.get(lang, bases[room.lang])
