@@ -119,17 +119,24 @@ class Rooms:
         code = normalise_code(code)
         return self._rooms.get(code) if code else None
 
-    def find(self, code: object, wait: float = TAKE_OVER_WAIT) -> Room | None:
+    def find(
+        self, code: object, wait: float = TAKE_OVER_WAIT, take_over: bool = True
+    ) -> Room | None:
         """Return the room with this code, taking it over from the store if no process runs it.
 
         With a shared store, another worker may run the room: it is asked to hand it over and
         lets go within a second; a worker that died lets go when its lease runs out. Raise
-        `moving` if that takes longer than `wait` seconds (the client tries again).
+        `moving` if that takes longer than `wait` seconds (the client tries again). Without
+        `take_over` (a request the proxy did not route by this code), raise `moving` at once:
+        a phone must not be able to pull a room to another worker and back, disconnecting
+        its class each time.
         """
         code = normalise_code(code)
         room = self._rooms.get(code) if code else None
         if room is not None or not code or not self.store.has_room(code):
             return room
+        if not take_over:
+            raise LiveError("moving", self.default_lang)
         deadline = time.monotonic() + wait
         while not self.store.claim(code):
             if time.monotonic() >= deadline:
@@ -141,6 +148,17 @@ class Rooms:
             return None
         with self._lock:
             return self._rooms.setdefault(code, self._room(saved.record, saved))
+
+    def running(self, code: object) -> bool:
+        """Tell whether a room with this code runs here or is stored (it may run elsewhere).
+
+        For the join form, whose request any worker may get: asking never moves the room.
+        """
+        code = normalise_code(code)
+        room = self._rooms.get(code) if code else None
+        if room is not None:
+            return room.phase != ENDED
+        return bool(code) and self.store.has_room(code)
 
     def drop(self, code: str) -> Room | None:
         """Forget a room this process no longer runs (another worker took it); return it."""

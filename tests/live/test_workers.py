@@ -75,3 +75,16 @@ def test_a_write_of_a_room_another_worker_runs_fails(workers):
     second.find(room.code)
     with pytest.raises(StoreError):
         first.store.add_participant(room.code, "x").wait()
+
+
+def test_a_request_not_routed_by_the_code_never_moves_the_room(workers):
+    first, second = workers
+    room = first.create("live-test", "en")
+    let_go = []
+    keeper = Keeper(first, let_go.append)
+    with pytest.raises(LiveError, match="moving"):
+        second.find(room.code, wait=0, take_over=False)
+    assert second.running(room.code)  # the join form knows it runs, elsewhere
+    assert keeper.tick() == [] and let_go == []  # nobody asked for it: the first keeps it
+    assert first.get(room.code) is room and second.get(room.code) is None
+    assert not second.running("ZZZZZZ")
