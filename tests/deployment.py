@@ -144,8 +144,9 @@ class Deployment:
         user = "user root;" if os.geteuid() == 0 else ""
         conf = folder / "nginx.conf"
         conf.write_text(NGINX.format(folder=folder, user=user, site=site,
-                                     connections=self.connections,
-                                     files=max(8192, 2 * self.connections + 100)))
+                                     # each phone is two connections in nginx: in and out
+                                     connections=2 * self.connections + 100,
+                                     files=max(8192, 4 * self.connections + 200)))
         log = folder / "error.log"
         self.nginx = subprocess.Popen([need("nginx"), "-p", str(folder), "-c", str(conf)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
