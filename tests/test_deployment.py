@@ -132,3 +132,30 @@ def test_a_redis_restart_loses_no_acknowledged_answer(lesson):
     lesson.check_exact()
     for _, teacher in lesson.rooms.values():
         teacher.do("next")
+
+
+def test_a_phone_cannot_pull_a_room_to_another_worker(lesson):
+    """A script that names another room in `?room=`, or types the code in the join form,
+    reaches a worker that does not run the room: the room stays where it is."""
+    import requests
+    import socketio
+
+    deployment = lesson.deployment
+    owners = {code: deployment.owner_pid(code) for code in lesson.rooms}
+    target = next(iter(owners))
+    decoy = next(code for code, pid in owners.items() if pid != owners[target])
+    intruder = socketio.Client(reconnection=False)
+    refusals = []
+    intruder.on("connect_error", refusals.append, namespace="/student")
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        intruder.connect(f"{deployment.base}?room={decoy}", namespaces=["/student"],
+                         auth={"code": target, "device": "intruder-device-abcdefghijkl"},
+                         transports=["websocket"], wait_timeout=10)
+    assert "moving" in repr(refusals), refusals
+    for _ in range(3):
+        joined = requests.post(deployment.base + "/", data={"code": target},
+                               allow_redirects=False, timeout=10)
+        assert joined.status_code == 302 and f"/j/{target}" in joined.headers["Location"]
+    time.sleep(1.5)  # longer than the keeper's round: a room asked for would have moved
+    assert {code: deployment.owner_pid(code) for code in lesson.rooms} == owners
+    assert all(phone.client.connected for phone in lesson.all_phones())
