@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 LEASE = 3.0  # seconds a worker's hold on a room lasts unless renewed (renewed every second)
 TOUCH_EVERY = 60.0  # as in the SQLite store: retention counts in days
 PREFIX = "classroom:"
+SCRUB_WAIT = 10.0  # seconds to wait for a rewrite already running before asking for ours
 
 
 def worker_id() -> str:
@@ -263,6 +264,12 @@ class RedisStore:
     def scrub(self) -> None:
         """Rewrite Redis's append-only file, so that deleted values leave no copy in it."""
         try:
+            # A rewrite already running copies the data as it was when it began, perhaps
+            # with what was just deleted, and Redis refuses a second one meanwhile: wait.
+            deadline = time.monotonic() + SCRUB_WAIT
+            while (self.redis.info("persistence").get("aof_rewrite_in_progress")
+                   and time.monotonic() < deadline):
+                time.sleep(0.1)
             self.redis.bgrewriteaof()
         except redis.ResponseError:
             pass  # a rewrite already runs; Redis schedules the next one itself
