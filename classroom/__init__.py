@@ -30,6 +30,10 @@ DEFAULTS: dict[str, Any] = {
     # Limits that stop one device from taking the server (docs/scaling.md, "Limits").
     "CLASSROOM_ANSWER_BURST": 10,  # answers one phone may send at once...
     "CLASSROOM_ANSWER_RATE": 3.0,  # ...and then per second (more: "Too many attempts")
+    # The question box: questions one phone may send a minute (more: "wait a moment"), and
+    # how often "me too" counts may move (seconds; never at the moment of a tap).
+    "CLASSROOM_QUESTIONS_PER_MINUTE": 3,
+    "CLASSROOM_ME_TOO_EVERY": 15.0,
     "CLASSROOM_MESSAGE_BURST": 10,  # Socket.IO messages one connection may send at once...
     "CLASSROOM_MESSAGE_RATE": 10.0,  # ...and then per second (more are dropped unread)
     "CLASSROOM_CONNECTIONS_PER_ADDRESS": 500,  # open at once (a school's router: raise it)

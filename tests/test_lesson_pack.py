@@ -8,7 +8,14 @@ from collections import Counter
 
 import pytest
 
-from classroom.content.lessons import AskStep, DiscussStep, Lesson, NoticeStep, SlideStep
+from classroom.content.lessons import (
+    AskStep,
+    DiscussStep,
+    Lesson,
+    NoticeStep,
+    QuestionBoxStep,
+    SlideStep,
+)
 from classroom.content.library import Library, load_library
 from classroom.content.questions import CheckQuestion, FlagQuestion
 from classroom.content.text import languages_of
@@ -151,11 +158,19 @@ def student_texts(library: Library):
                 texts = all_texts(step.slide)
             elif isinstance(step, DiscussStep):
                 texts = all_texts(step.discuss.prompt)
+            elif isinstance(step, QuestionBoxStep):
+                texts = all_texts(step.question_box.prompt)
             elif isinstance(step, NoticeStep):
                 texts = all_texts(step.text)
             else:
                 texts = []
             yield from ((f"{lesson.id} step {index}", text) for text in texts)
+
+
+def step_notes(step):
+    """Return a step's teacher notes (a discussion and a question-box keep them by the prompt)."""
+    prompt = getattr(step, "discuss", None) or getattr(step, "question_box", None)
+    return prompt.notes if prompt is not None else step.notes
 
 
 def test_nothing_asks_about_the_students_own_experience(library):
@@ -281,7 +296,7 @@ def teacher_texts(library: Library):
             yield ref, text
     for lesson in library.lessons.values():
         for index, step in enumerate(lesson.steps):
-            notes = step.discuss.notes if isinstance(step, DiscussStep) else step.notes
+            notes = step_notes(step)
             yield from ((f"{lesson.id} step {index}", text) for text in all_texts(notes))
 
 

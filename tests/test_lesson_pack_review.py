@@ -22,7 +22,7 @@ from test_lesson_pack import (
     teacher_texts,
 )
 
-from classroom.content.lessons import AskStep, DiscussStep, Lesson, SlideStep
+from classroom.content.lessons import AskStep, Lesson, SlideStep
 from classroom.content.library import Library, load_library
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +50,8 @@ def texts_of(lesson: Lesson, step) -> dict[str, str]:
 
 def notes_of(step) -> dict[str, str]:
     """Return a step's teacher notes per language ({} when there are none)."""
-    notes = step.discuss.notes if isinstance(step, DiscussStep) else step.notes
+    prompt = getattr(step, "discuss", None) or getattr(step, "question_box", None)
+    notes = prompt.notes if prompt is not None else step.notes
     return notes if isinstance(notes, dict) else {}
 
 
@@ -467,3 +468,22 @@ def test_the_guide_covers_phones_disclosures_and_the_school_contact(section, wor
     text = guide_sections()[section]
     for word in words:
         assert word in text, (section, word)
+
+
+QUESTION_BOX = {
+    "Nederlands": ("### De vragenbox", "Later antwoorden", "onthulling",
+                   "Als een leerling iets vertelt"),
+    "English": ("### The question box", "Answering later", "disclosure",
+                "When a student tells you something"),
+    "Français": ("### La boîte à questions", "Répondre plus tard", "confidence",
+                 "Quand un·e élève vous confie quelque chose"),
+}
+
+
+@pytest.mark.parametrize(("section", "words"), QUESTION_BOX.items())
+def test_the_guide_says_how_to_answer_later_and_what_to_do_with_a_disclosure(section, words):
+    text = guide_sections()[section]
+    box = text[text.index(words[0]):]
+    box = " ".join(box[:box.index("\n### ", 1)].split())  # its own subsection, lines joined
+    for word in words[1:]:
+        assert word in box, (section, word)

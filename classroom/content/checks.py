@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Issue, did_you_mean
-from .lessons import AskStep, HelpSet, Lesson, NoticeStep, Quiz, SlideStep
+from .lessons import AskStep, HelpSet, Lesson, NoticeStep, QuestionBoxStep, Quiz, SlideStep
 from .library import Library
 from .markdown import markup_warnings
 from .questions import Option
@@ -95,6 +95,10 @@ def reference_issues(lesson: Lesson, library: Library, context: Library,
             message = _ask_problem(step.ask, library, context, failed)
             if message:
                 issues.append(Issue(("steps", index, "ask"), message))
+        if isinstance(step, QuestionBoxStep) and not lesson.questions:
+            issues.append(Issue(("steps", index, "question-box"), "this lesson turns the "
+                                "question box off (questions: off): remove this step, or turn "
+                                "questions on", key=True))
     help_sets = {**context.help_sets, **library.help_sets}
     if isinstance(lesson.help, str):
         named = {(): lesson.help}
@@ -149,8 +153,8 @@ def markup_issues(lesson: Lesson) -> list[Issue]:
 def texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, dict[str, str]]]:
     """Yield every text written per language in a model, with its path."""
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name), (*path, name))
+        for name, info in type(value).model_fields.items():
+            yield from texts(getattr(value, name), (*path, info.alias or name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from texts(item, (*path, index))

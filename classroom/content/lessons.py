@@ -10,9 +10,10 @@ from .hours import WINDOW_PATTERN, check_open
 from .questions import Question
 from .text import Id, Lang, LocalText, NonEmpty, Source, Strict, is_bare_text
 
-STEP_KINDS = ("notice", "slide", "ask", "question", "discuss")
+STEP_KINDS = ("notice", "slide", "ask", "question", "discuss", "question-box")
 NOTICES = ("content-note", "ground-rules", "help")
 QuestionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")]
+OnOff = Literal["on", "off"]
 AgeBand = Annotated[str, StringConstraints(pattern=r"^(\d{1,2}-\d{1,2}|\d{1,2}\+|all)$")]
 
 
@@ -65,11 +66,25 @@ class DiscussStep(Strict):
         return {"prompt": value} if is_bare_text(value, ("prompt", "notes")) else value
 
 
+class QuestionBoxStep(Strict):
+    """A moment to ask the question box: `question-box: text` or `{prompt, notes}`."""
+
+    question_box: Discussion = Field(
+        alias="question-box",
+        description="What the class is invited to ask about; phones open the question box.",
+    )
+
+    @field_validator("question_box", mode="before", json_schema_input_type=Discussion | LocalText)
+    @classmethod
+    def _wrap_prompt(cls, value: Any) -> Any:
+        return {"prompt": value} if is_bare_text(value, ("prompt", "notes")) else value
+
+
 def step_kind(value: Any) -> str | None:
     """Name the kind of a step by the first step key it holds."""
     if isinstance(value, dict):
         return next((key for key in STEP_KINDS if key in value), None)
-    return next((kind for kind in STEP_KINDS if hasattr(value, kind)), None)
+    return next((kind for kind in STEP_KINDS if hasattr(value, kind.replace("-", "_"))), None)
 
 
 Step = Annotated[
@@ -77,7 +92,8 @@ Step = Annotated[
     | Annotated[SlideStep, Tag("slide")]
     | Annotated[AskStep, Tag("ask")]
     | Annotated[QuestionStep, Tag("question")]
-    | Annotated[DiscussStep, Tag("discuss")],
+    | Annotated[DiscussStep, Tag("discuss")]
+    | Annotated[QuestionBoxStep, Tag("question-box")],
     Discriminator(step_kind),
 ]
 
@@ -100,6 +116,11 @@ class Lesson(Strict):
         description="Students expected; more phones wait until the teacher lets them in. "
         "The teacher can change it during the lesson.",
     )
+    questions: bool = Field(
+        True,
+        description="The question box: phones can ask the teacher a question at any step "
+        "(on, the default), or not (off).",
+    )
     help: Id | dict[Lang, Id] = Field(
         description="The help-resource set shown on every phone, e.g. be-nl, or one per "
         "language, e.g. {nl: be-nl, fr: be-fr}."
@@ -112,6 +133,12 @@ class Lesson(Strict):
         if isinstance(self.help, str):
             return self.help
         return self.help.get(lang) or next(iter(self.help.values()))
+
+    @field_validator("questions", mode="before", json_schema_input_type=bool | OnOff)
+    @classmethod
+    def _on_off(cls, value: Any) -> Any:
+        # YAML reads a bare on/off as true/false; a quoted 'on' (or an editor's YAML 1.2) is text.
+        return {"on": True, "off": False}.get(value, value) if isinstance(value, str) else value
 
     @field_validator("audience", mode="before", json_schema_input_type=AgeBand | list[AgeBand])
     @classmethod

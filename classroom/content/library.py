@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lessons import AskStep, HelpSet, Lesson, QuestionStep, Quiz
+from .lessons import AskStep, HelpSet, Lesson, QuestionStep, Quiz, step_kind
 from .questions import Question
 from .text import LocalText
 
@@ -33,7 +33,7 @@ class PlannedStep:
     """A lesson step with its question resolved: what the live room runs."""
 
     index: int
-    kind: str  # notice | slide | question | discuss
+    kind: str  # notice | slide | question | discuss | question-box
     step: object
     question: Question | None = None
     key: str | None = None  # "quiz-id/question-id", or "lesson-id/question-id" when inline
@@ -80,9 +80,10 @@ class Library:
             key = f"{lesson.id}/{question.id}"
             notes = tuple(n for n in [question.notes] if n)
             return PlannedStep(index, "question", step, question, key, notes)
-        kind = next(k for k in ("notice", "slide", "discuss") if hasattr(step, k))
-        discussion = getattr(step, "discuss", None)
-        notes = getattr(step, "notes", None) or getattr(discussion, "notes", None)
+        kind = step_kind(step) or "slide"
+        # A discussion and a question-box moment keep their notes beside their prompt.
+        prompt = getattr(step, "discuss", None) or getattr(step, "question_box", None)
+        notes = getattr(step, "notes", None) or getattr(prompt, "notes", None)
         return PlannedStep(index, kind, step, notes=tuple(n for n in [notes] if n))
 
 

@@ -77,7 +77,8 @@ def walk(root: Any, loc: tuple[str | int, ...]) -> Walk:
         elif is_model(tp):
             result.model = tp
             result.path.append(item)
-            info = tp.model_fields.get(str(item))
+            info = tp.model_fields.get(str(item)) or next(
+                (f for f in tp.model_fields.values() if f.alias == item), None)  # question-box
             tp = info.annotation if info else Any
             carried = [*info.metadata, info] if info and info.discriminator else []
             result.meta = list(info.metadata) if info else []
@@ -169,6 +170,6 @@ def bounds(walk_: Walk) -> tuple[Any, Any]:
 
 
 def field_names(model: type[BaseModel] | None) -> list[str]:
-    """Return the keys a model accepts."""
-    return list(model.model_fields) if model else []
+    """Return the keys a model accepts, as written in a file (`question-box`, not its name)."""
+    return [info.alias or name for name, info in model.model_fields.items()] if model else []
 

@@ -26,7 +26,8 @@ def init_app(app: Flask) -> None:
     store = open_store(config["CLASSROOM_DB"], config["CLASSROOM_ASYNC_MODE"],
                        config["CLASSROOM_REDIS"])
     rooms = Rooms(library, store, default_lang=config["CLASSROOM_LANG"],
-                  school_contact=config["CLASSROOM_SCHOOL_CONTACT"])
+                  school_contact=config["CLASSROOM_SCHOOL_CONTACT"],
+                  me_too_every=float(config["CLASSROOM_ME_TOO_EVERY"]))
     rooms.purge(config["CLASSROOM_RETENTION_DAYS"])
     if not config["CLASSROOM_REDIS"]:
         rooms.restore()  # one process runs every room; with Redis, each as its phones come
@@ -44,6 +45,8 @@ def init_app(app: Flask) -> None:
     app.extensions["classroom.answer_limit"] = Buckets(  # per socket
         float(config["CLASSROOM_ANSWER_BURST"]), float(config["CLASSROOM_ANSWER_RATE"])
     )
+    per_minute = float(config["CLASSROOM_QUESTIONS_PER_MINUTE"])
+    app.extensions["classroom.ask_limit"] = Buckets(per_minute, per_minute / 60)  # per phone
     app.extensions["classroom.broadcaster"] = Broadcaster(
         socketio, rooms, config, float(config["CLASSROOM_STATE_INTERVAL"])
     )

@@ -187,14 +187,15 @@ def moderate_many(room: Room, mod_ids: list[str], approve: bool) -> None:
 def end(room: Room) -> None:
     """End the lesson: phones show the help page and a thank-you.
 
-    Texts the teacher did not approve are deleted, and so is the room's salt: without it no
-    phone, even one that kept its key, can be matched to its answers any more.
+    Texts and questions the teacher did not approve are deleted, and so is the room's salt:
+    without it no phone, even one that kept its key, can be matched to its answers any more.
+    The question box forgets which phone asked or said "me too" to the questions it keeps.
     """
     now = room.clock()
 
     def mutate(record: RoomRecord) -> list[Callable[[], Pending]]:
         _set(phase=ENDED, voting_open=False, deadline=None, ended_at=now, salt="")(record)
         room.waiting.clear()
-        return _erase_unapproved(room)
+        return _erase_unapproved(room) + room.questions.close()
 
     room.change(mutate, scrub=True)

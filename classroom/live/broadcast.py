@@ -1,4 +1,7 @@
-"""The one function that sends state: each role its view, answers coalesced, timers run."""
+"""The one function that sends state: each role its view, answers coalesced, timers run.
+
+The loop that runs the timers also turns the slots of the "me too" counts (questions.py).
+"""
 
 from __future__ import annotations
 
@@ -78,7 +81,7 @@ class Broadcaster:
             self._students_soon(room)
         else:
             self._send_students(room, every_phone)
-        if room.deadline is not None:
+        if room.deadline is not None or room.questions.due():
             self.start()
 
     def _students_soon(self, room: Room) -> None:
@@ -126,22 +129,24 @@ class Broadcaster:
                     sent[lang] = base["help"]
         # Each phone gets its own `mine` (a reconnecting page only draws its last state), but
         # most phones share it (all unanswered after `next`): one emit per distinct `mine`
-        # encodes the state once for the whole group instead of once per phone. Phones that
-        # have not answered this step share one `mine` without looking it up.
+        # encodes the state once for the whole group instead of once per phone. Its own
+        # questions too. Phones that have not answered this step and asked nothing (most of
+        # them) share one group without a lookup of their answer.
         answered = room.step_answers()
         unanswered = room.mine(None)
         groups: dict[tuple[str | None, str], tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
             lang = langs.get(sid)
-            if pid in answered:
-                mine = room.mine(pid)
-                group = (lang, json.dumps(mine, sort_keys=True))
+            asked = room.questions.mine(pid)
+            if pid in answered or asked["asked"] or asked["me_too"]:
+                own = {"mine": room.mine(pid), "my_questions": asked}
+                group = (lang, json.dumps(own, sort_keys=True))
             else:
-                mine, group = unanswered, (lang, "")
-            groups.setdefault(group, (mine, []))[1].append(sid)
-        for (lang, _), (mine, sids) in groups.items():
+                own, group = {"mine": unanswered, "my_questions": asked}, (lang, "")
+            groups.setdefault(group, (own, []))[1].append(sid)
+        for (lang, _), (own, sids) in groups.items():
             base = bases.get(lang, bases[room.lang])
-            self.socketio.emit("state", {**base, "mine": mine}, to=sids, namespace="/student")
+            self.socketio.emit("state", {**base, **own}, to=sids, namespace="/student")
 
     def cut_off(self, code: str, role: str, old_key: str) -> None:
         """Disconnect the projectors or teachers (of this worker) still on a rotated key.
@@ -183,6 +188,13 @@ class Broadcaster:
                 sent.setdefault(view["room"]["lang"], view["help"])
         self.socketio.emit("state", view, to=sid, namespace=f"/{role}")
 
+    def send_own(self, room: Room, pid: str) -> None:
+        """Send every socket of one phone its view: its own questions changed, seen by no other."""
+        langs = room.presence.languages()
+        for sid, other in room.presence.sockets():
+            if other == pid:  # a second tab of the phone that asked, withdrew or said "me too"
+                self.send_one(room, "student", sid, pid, langs.get(sid))
+
     def mark(self, room: Room) -> None:
         """Note that `room` changed by answers or connections; send soon, coalesced."""
         if self.interval <= 0:
@@ -203,7 +215,9 @@ class Broadcaster:
         self.socketio.start_background_task(self._loop)
 
     def _busy(self) -> bool:
-        return bool(self._dirty) or any(r.deadline is not None for r in self.rooms.all())
+        return bool(self._dirty) or any(
+            r.deadline is not None or r.questions.due() for r in self.rooms.all()
+        )
 
     def _loop(self) -> None:
         while True:
@@ -219,5 +233,7 @@ class Broadcaster:
 
     def _tick(self) -> None:
         for room in self.rooms.all():
-            if room.expire() or room.code in self._dirty:
+            # Both, every tick: a slot of the "me too" counts turns whatever else happens.
+            expired, published = room.expire(), room.questions.publish()
+            if expired or published or room.code in self._dirty:
                 self.send(room, every_phone=False)

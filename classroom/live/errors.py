@@ -96,6 +96,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This could not be saved, so nothing changed. Try again in a moment.",
         "fr": "Ceci n'a pas pu être enregistré : rien n'a changé. Réessaie dans un instant.",
     },
+    # The question box.
+    "questions-off": {
+        "nl": "In deze les kan je geen vragen sturen.",
+        "en": "This lesson has no question box.",
+        "fr": "Cette leçon n'a pas de boîte à questions.",
+    },
+    "question-length": {
+        "nl": "Een vraag telt 1 tot {count} tekens. Maak ze wat korter.",
+        "en": "A question can be 1 to {count} characters long. Make it a little shorter.",
+        "fr": "Une question compte de 1 à {count} caractères. Raccourcis-la un peu.",
+    },
+    "ask-too-fast": {
+        "nl": "Je kan {count} vragen per minuut sturen. Wacht even en stuur ze dan opnieuw.",
+        "en": "You can send {count} questions a minute. Wait a moment, then send it again.",
+        "fr": "Tu peux envoyer {count} questions par minute. Attends un peu, puis renvoie-la.",
+    },
+    "too-many-questions": {
+        "nl": "Er wachten al {count} vragen van jou op de leraar. Wacht tot de leraar ze gelezen "
+        "heeft.",
+        "en": "{count} of your questions are already waiting for the teacher. Wait until the "
+        "teacher has read them.",
+        "fr": "{count} de tes questions attendent déjà l'enseignant. Attends qu'il les ait lues.",
+    },
+    "box-full": {
+        "nl": "De vragenbox van deze les is vol. Vraag het na de les aan de leraar.",
+        "en": "This lesson's question box is full. Ask the teacher after the lesson.",
+        "fr": "La boîte à questions de cette leçon est pleine. Demande à l'enseignant après la "
+        "leçon.",
+    },
+    "me-too-once": {
+        "nl": "Je kan één keer \"ik ook\" zeggen, en niet bij je eigen vraag.",
+        "en": "You can say \"me too\" once to a question, and not to your own.",
+        "fr": "Tu peux dire « moi aussi » une fois par question, et pas à ta propre question.",
+    },
 }
 FALLBACK = "en"
 

@@ -1,4 +1,4 @@
-"""Join codes, teacher keys and anonymous participant ids: the one place they are made."""
+"""Join codes, keys, anonymous participant ids and question tokens: the one place they are made."""
 
 from __future__ import annotations
 
@@ -42,6 +42,26 @@ def participant_id(salt: str, device: str) -> str:
     """Return the anonymous participant id of a device in the room salted with `salt`."""
     digest = hmac.new(salt.encode(), device.encode(), hashlib.sha256).hexdigest()
     return digest[:24]
+
+
+def question_key(salt: str, device: str) -> str:
+    """Return a phone's key for the question box: from its own key, not its participant id.
+
+    The database holds every participant id; a key made from one could be made again by
+    whoever holds the file, and would tie a question to the answers of the phone that asked.
+    """
+    return hmac.new(salt.encode(), b"questions/" + device.encode(), hashlib.sha256).hexdigest()
+
+
+def question_token(key: str, purpose: str, question: str) -> str:
+    """Return the token of one phone for one question ("own" or "me-too"); each differs."""
+    message = f"{purpose}/{question}".encode()
+    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()[:24]
+
+
+def new_question_id() -> str:
+    """Return a random question id: ids in order would tell how many questions wait unseen."""
+    return secrets.token_urlsafe(6)
 
 
 def same_secret(given: object, expected: str) -> bool:

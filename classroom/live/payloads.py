@@ -99,6 +99,50 @@ class AdmitIn(Payload):
     allow: StrictBool
 
 
+QuestionId = Annotated[str, StringConstraints(max_length=20)]
+# Longer than a question may be (the domain says how long, in words); shorter than a message.
+QuestionText = Annotated[str, StringConstraints(max_length=2000)]
+
+
+class AskIn(Payload):
+    """`{"text": "Is it a crime to forward a nude?"}`."""
+
+    text: QuestionText
+
+
+class QuestionIn(Payload):
+    """`{"id": "k3J9x2Ab"}`: withdraw, me_too, question_hide."""
+
+    id: QuestionId
+
+
+class ApproveIn(Payload):
+    """`{"id": "k3J9x2Ab"}`, or with the teacher's wording: `{"id": ..., "text": "..."}`."""
+
+    id: QuestionId
+    text: QuestionText | None = None
+
+
+class EditIn(Payload):
+    """`{"id": "k3J9x2Ab", "text": "..."}`."""
+
+    id: QuestionId
+    text: QuestionText
+
+
+class AnsweredIn(Payload):
+    """`{"id": "k3J9x2Ab", "answered": true}`."""
+
+    id: QuestionId
+    answered: StrictBool
+
+
+class ShowIn(Payload):
+    """`{"id": "k3J9x2Ab"}` on the projector; `{"id": null}` takes it off."""
+
+    id: QuestionId | None
+
+
 def parse(model: type[P], data: object, lang: str | None = None) -> P:
     """Return `data` as `model`, or raise a `bad-request` LiveError."""
     if data is None and model is Empty:

@@ -68,6 +68,8 @@ def step_view(planned: PlannedStep, count: int, lang: str) -> dict[str, Any]:
         view["html"] = content.markdown(localise(step.slide, lang))
     elif planned.kind == "discuss":
         view["prompt"] = localise(step.discuss.prompt, lang)
+    elif planned.kind == "question-box":
+        view["prompt"] = localise(step.question_box.prompt, lang)
     elif planned.question is not None:
         view["question"] = question_view(planned.question, planned.key, lang)
     return view
@@ -87,6 +89,8 @@ def step_title(planned: PlannedStep, lang: str) -> str:
         return _shorten(localise(step.slide, lang))
     if planned.kind == "discuss":
         return _shorten(localise(step.discuss.prompt, lang))
+    if planned.kind == "question-box":
+        return _shorten(localise(step.question_box.prompt, lang))
     return (
         _shorten(localise(planned.question.text, lang)) if planned.question else planned.key or ""
     )

@@ -13,6 +13,7 @@ from . import content
 from .answers import Answer
 from .errors import LiveError
 from .ids import new_join_code, new_secret, normalise_code
+from .questions import ME_TOO_EVERY, QuestionBox
 from .room import ENDED, Room
 
 
@@ -30,6 +31,7 @@ def restore_room(room: Room, saved: SavedRoom) -> Room:
         room.answers.setdefault(row.step, {})[row.participant] = answer
         if row.mod_id:
             room.mod_seq = max(room.mod_seq, int(row.mod_id.lstrip("t")))
+    room.questions.restore(saved.questions, saved.me_too)
     return room
 
 
@@ -48,12 +50,14 @@ class Rooms:
         default_lang: str | None = None,
         school_contact: str | None = None,
         clock: Callable[[], float] = time.time,
+        me_too_every: float = ME_TOO_EVERY,
     ) -> None:
         self.library = library
         self.store = store
         self.default_lang = default_lang
         self.school_contact = school_contact  # the teacher's `--school`: shown first on help
         self.clock = clock
+        self.me_too_every = me_too_every  # seconds between moves of the "me too" counts
         self._rooms: dict[str, Room] = {}
         self._lock = threading.Lock()
 
@@ -72,6 +76,7 @@ class Rooms:
         lesson = self.library.lessons[record.lesson_id]
         plan = self.library.plan(lesson)
         room = Room(record, lesson, plan, self.store, self.clock)
+        room.questions = QuestionBox(room, self.me_too_every)
         if saved is not None:
             restore_room(room, saved)
         room.help_sets = {lang: self._help_set(lesson, lang) for lang in lesson.languages}

@@ -18,6 +18,7 @@ from classroom.content.text import localise
 
 from . import content
 from .answers import Answer
+from .questions import ANSWERED, PUBLIC
 from .room import Room
 from .tallies import tally
 
@@ -160,6 +161,23 @@ def _shifts(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return shifts
 
 
+def _asked(room: Room) -> list[dict[str, Any]] | None:
+    """Return the class's approved questions (not answered first, most "me too" first), or None.
+
+    None when the lesson has no question box. Never a question the teacher did not approve;
+    "me too" counts as published (None below a group, where phones say "fewer than 5"): the
+    report is no way to learn who added one.
+    """
+    box = room.questions
+    if not box.enabled:
+        return None
+    return [
+        {"text": a.record.text, "answered": a.record.status == ANSWERED,
+         "me_too": a.published if a.published >= room.min_group else None}
+        for a in box.listed(PUBLIC)
+    ]
+
+
 def build_report(room: Room) -> dict[str, Any]:
     """Return the lesson report of `room`: aggregates per question in lesson order, and shifts."""
     with room.lock:  # one moment's answers, as the views read them
@@ -169,6 +187,7 @@ def build_report(room: Room) -> dict[str, Any]:
             for planned in room.plan
             if planned.question is not None
         ]
+        asked = _asked(room)
         head = {
             "lesson": room.lesson.id,
             "title": localise(room.lesson.title, room.lang),
@@ -180,7 +199,7 @@ def build_report(room: Room) -> dict[str, Any]:
             "min_group": room.min_group,
             "joined": len(room.participants),
         }
-    return {**head, "questions": questions, "shifts": _shifts(questions)}
+    return {**head, "questions": questions, "shifts": _shifts(questions), "asked": asked}
 
 
 COLUMNS = (
@@ -190,7 +209,21 @@ COLUMNS = (
 
 
 def export_rows(report: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Yield one row per question step × item (one row for a question not shown), COLUMNS wide."""
+    """Yield one row per question step × item (one row for a question not shown), COLUMNS wide.
+
+    Then one row per approved question of the class: kind `asked`, its text as `question`, its
+    "me too" count as `count` (empty below the group), `item_id` answered or approved.
+    """
+    yield from _step_rows(report)
+    for asked in report["asked"] or []:
+        yield {
+            **dict.fromkeys(COLUMNS), "kind": "asked", "question": asked["text"],
+            "shown": asked["me_too"] is not None, "group": "me_too",
+            "item_id": "answered" if asked["answered"] else "approved", "count": asked["me_too"],
+        }
+
+
+def _step_rows(report: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for question in report["questions"]:
         base = {
             "step": question["step"], "question_key": question["key"],

@@ -50,6 +50,7 @@ class Room:
         self.help_sets: dict[str, Any] = {}  # the help set of each language of the lesson
         self.shown = Shown(lambda: self.min_group)
         self.waiting = Waiting()
+        self.questions: Any = None  # the question box (questions.py), given by the registry
         self._lock = threading.Lock()
 
     # What the pages and views read.

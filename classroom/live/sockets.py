@@ -16,12 +16,17 @@ from flask_socketio import join_room
 from classroom.content.builtin import LANGUAGES
 
 from . import actions, get_rooms, guard
+from . import question_actions as asked
 from .broadcast import channel
 from .errors import LiveError
 from .namespace import RoleNamespace, refuse, routed
 from .payloads import (
     AdmitIn,
+    AnsweredIn,
     AnswerIn,
+    ApproveIn,
+    AskIn,
+    EditIn,
     Empty,
     ExpectIn,
     GoIn,
@@ -29,7 +34,9 @@ from .payloads import (
     ModerateIn,
     ModerateManyIn,
     Payload,
+    QuestionIn,
     RotateIn,
+    ShowIn,
     TimerIn,
     parse,
 )
@@ -37,6 +44,7 @@ from .views import build, reading_language
 
 log = logging.getLogger(__name__)
 LANG = "student.lang"  # the session key of the language a phone reads
+QUESTIONS = "student.questions"  # the session key of a phone's question key (questions.py)
 
 
 class ScreenNamespace(RoleNamespace):
@@ -83,6 +91,12 @@ class TeachNamespace(RoleNamespace):
     on_end = _action(actions.end)
     on_expect = _action(guard.expect, ExpectIn, lambda p: (p.size,), False)
     on_admit = _action(guard.admit, AdmitIn, lambda p: (p.label, p.allow), False)
+    # The question box (every phone: an edit changes what the phone that asked sees).
+    on_question_approve = _action(asked.approve, ApproveIn, lambda p: (p.id, p.text))
+    on_question_edit = _action(asked.edit, EditIn, lambda p: (p.id, p.text))
+    on_question_hide = _action(asked.hide, QuestionIn, lambda p: (p.id,))
+    on_question_answered = _action(asked.answered, AnsweredIn, lambda p: (p.id, p.answered))
+    on_question_show = _action(asked.show, ShowIn, lambda p: (p.id,))
 
     def on_rotate(self, data: Any = None) -> dict[str, Any]:
         """`{"which": "teacher" | "projector"}`: a new key; whoever holds the old one is cut off.
@@ -120,6 +134,8 @@ class StudentNamespace(RoleNamespace):
         lang = reading_language(room, auth.get("lang"))
         session[self.role] = (room.code, pid)
         session[LANG] = lang
+        session[QUESTIONS] = room.questions.key_of(auth["device"])  # never stored
+        room.questions.recognise(pid, session[QUESTIONS])
         join_room(channel(room.code, self.role))
         room.presence.attach(request.sid, pid, lang)
         self.broadcaster.send_one(room, self.role, request.sid, pid, lang)
@@ -161,6 +177,38 @@ class StudentNamespace(RoleNamespace):
         mine = room.answer(pid, answer.step, answer.value, answer.passed is True)
         self.broadcaster.mark(room)
         return {"ok": True, "mine": mine}
+
+    def on_ask(self, data: Any = None) -> dict[str, Any]:
+        """`{"text"}`: send the teacher a question; ack with `my_questions` once durable."""
+        room, pid = self._seat()
+        text = parse(AskIn, data, room.lang).text
+        # Per phone, not per socket: a second tab must not double a phone's questions.
+        limit = current_app.extensions["classroom.ask_limit"]
+        if not limit.take((room.code, pid)):
+            per_minute = current_app.config["CLASSROOM_QUESTIONS_PER_MINUTE"]
+            raise LiveError("ask-too-fast", room.lang, count=str(per_minute))
+        mine = room.questions.ask(pid, session[QUESTIONS], text)
+        self.broadcaster.mark(room)
+        self.broadcaster.send_own(room, pid)
+        return {"ok": True, "my_questions": mine}
+
+    def on_withdraw(self, data: Any = None) -> dict[str, Any]:
+        """`{"id"}`: take back one of this phone's questions; ack with `my_questions`."""
+        room, pid = self._seat()
+        qid = parse(QuestionIn, data, room.lang).id
+        mine = room.questions.withdraw(pid, session[QUESTIONS], qid)
+        self.broadcaster.mark(room)
+        self.broadcaster.send_own(room, pid)
+        return {"ok": True, "my_questions": mine}
+
+    def on_me_too(self, data: Any = None) -> dict[str, Any]:
+        """`{"id"}`: "me too" to another phone's approved question; ack with `my_questions`."""
+        room, pid = self._seat()
+        qid = parse(QuestionIn, data, room.lang).id
+        mine = room.questions.me_too(pid, session[QUESTIONS], qid)
+        self.broadcaster.mark(room)  # the count moves later, at the turn of a slot
+        self.broadcaster.send_own(room, pid)
+        return {"ok": True, "my_questions": mine}
 
     def on_sync(self, data: Any = None) -> dict[str, Any]:
         """`{}`: return this phone's current view."""

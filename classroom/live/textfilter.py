@@ -1,4 +1,4 @@
-"""Free text: mask what identifies someone, flag what the teacher should look at first."""
+"""Free text and questions: mask what identifies someone, flag what to read first."""
 
 from __future__ import annotations
 
@@ -8,6 +8,13 @@ import unicodedata
 MASK = "•••"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
 _HANDLE = re.compile(r"(?<![\w@])@[\w.]{2,}", re.UNICODE)
+# A link names a profile or a page as well as a handle does: with a scheme, www., or a domain
+# people type bare (snapchat.com/add/x, jan.be).
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|eu|be|nl|fr|de|uk|"
+    r"io|me|co|tv|gg|ly|app|link|to)\b(?:/\S*)?",
+    re.UNICODE | re.IGNORECASE,
+)
 # Eight digits or more, with the spaces, dots, dashes and brackets people type in numbers;
 # short numbers such as a helpline's 102 stay readable.
 _PHONE = re.compile(r"\+?\(?\d(?:[\s./()-]*\d){7,}")
@@ -57,6 +64,32 @@ PROFANITY: dict[str, frozenset[str]] = {
 }
 _ALL_PROFANITY = frozenset().union(*PROFANITY.values())
 
+# "Jonas is een ...", "Sarah is such a ...", "Lucas est une ...": a name and what someone calls
+# that person. Flagged (never rewritten): a question box must not become a way to bully.
+_NAMED = re.compile(
+    r"\b(?P<name>[^\W\d_][^\W\d_'’-]+)(?:\s+(?:is|was|est)|['’]s|\s+c['’]est)\s+"
+    r"(?:een|echt|zo['’]n|zo|a|an|such|so|un|une|trop|vraiment)\b",
+    re.UNICODE,
+)
+# The same asked as a question: "Is Jonas a ...?", "Is Noor echt een ...?", "Lucas est-il un ...?".
+_NAMED_ASKED = re.compile(
+    r"(?:\b(?i:is|was)\s+(?P<name>[^\W\d_][^\W\d_'’-]+)"
+    r"|\b(?P<named>[^\W\d_][^\W\d_'’-]+)\s+est-(?:il|elle))\s+"
+    r"(?:een|echt|zo['’]n|zo|a|an|such|so|really|un|une|trop|vraiment)\b",
+    re.UNICODE,
+)
+# Capitalised words that start a sentence about the subject rather than name a classmate.
+NOT_NAMES = frozenset(
+    "het dit dat wat wie hoe waarom wanneer er hij zij ze je jij u men iemand niemand iets "
+    "sexting seks porno naaktfoto grooming sextortion "
+    "it this that what who how why when there he she they you someone nobody something "
+    "sex porn nude nudes "
+    "ce cela ça il elle on quelqu'un personne quoi qui comment pourquoi quand "
+    "instagram snapchat tiktok whatsapp facebook discord".split()
+)
+# A class group ("3B", "4 ASO", "5A2"): a question about "someone from 3B" names people too.
+_CLASS_GROUP = re.compile(r"\b[1-7]\s?(?:[A-Z]\d?|ASO|BSO|TSO|KSO)\b")
+
 
 def clean(text: str) -> str:
     """Return the text normalised (NFC), without control characters, spaces collapsed."""
@@ -65,8 +98,9 @@ def clean(text: str) -> str:
 
 
 def mask(text: str) -> str:
-    """Return the text with e-mail addresses, @handles and phone numbers masked."""
+    """Return the text with e-mail addresses, links, @handles and phone numbers masked."""
     text = _EMAIL.sub(MASK, text)
+    text = _URL.sub(MASK, text)
     text = _HANDLE.sub(MASK, text)
     return _PHONE.sub(MASK, _mask_spelled_numbers(text))
 
@@ -109,6 +143,15 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def names_someone(text: str) -> bool:
+    """Tell whether a text calls a named person something ("X is a ...") or names a class."""
+    if _CLASS_GROUP.search(text):
+        return True
+    names = [found["name"] for found in _NAMED.finditer(text)]
+    names += [found["name"] or found["named"] for found in _NAMED_ASKED.finditer(text)]
+    return any(name[0].isupper() and name.lower() not in NOT_NAMES for name in names)
+
+
 def is_flagged(text: str) -> bool:
-    """Tell whether a text holds a word from the profanity lists (nl, en, fr)."""
-    return any(word in _ALL_PROFANITY for word in words(text))
+    """Tell whether a text holds a word of the nl/en/fr lists, or calls someone by name."""
+    return any(word in _ALL_PROFANITY for word in words(text)) or names_someone(text)

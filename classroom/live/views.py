@@ -18,6 +18,7 @@ from classroom.content.text import localise
 from .answers import APPROVED, PENDING
 from .phrases import phrases
 from .present import help_view, notes_of, outline_entry, step_view
+from .questions import MAX_LENGTH, PUBLIC, WAITING, Asked
 from .room import ENDED, Room
 from .tallies import tally
 
@@ -96,6 +97,41 @@ def reading_language(room: Room, asked: object) -> str:
     return asked if asked in room.lesson.languages and asked in LANGUAGES else room.lang
 
 
+# The question box, for each role: never who asked, never the count of "me too"s as it is now
+# (only as published, see questions.py), and nothing unapproved but to the teacher.
+def _listed(asked: Asked) -> dict[str, Any]:
+    record = asked.record
+    return {"id": record.id, "text": record.text, "state": record.status,
+            "me_too": asked.published, "shown": record.shown}
+
+
+def _phone_questions(room: Room) -> dict[str, Any] | None:
+    box = room.questions
+    if not box.enabled:
+        return None
+    listed = [_listed(a) for a in box.listed(PUBLIC)]
+    return {"open": box.open, "max_length": MAX_LENGTH, "list": listed}
+
+
+def _screen_questions(room: Room) -> dict[str, Any] | None:
+    if not room.questions.enabled:
+        return None
+    shown = room.questions.showing() if room.phase != ENDED else None
+    if shown is None:
+        return {"shown": None}
+    record = shown.record
+    return {"shown": {"id": record.id, "text": record.text, "me_too": shown.published}}
+
+
+def _teacher_questions(room: Room) -> dict[str, Any] | None:
+    box = room.questions
+    if not box.enabled:
+        return None
+    queue = [{**_listed(a), "flagged": a.record.flagged} for a in box.listed((WAITING, *PUBLIC))]
+    waiting = sum(item["state"] == WAITING for item in queue)
+    return {"open": box.open, "waiting": waiting, "queue": queue}
+
+
 def student_view(
     room: Room, base_url: str, pid: str | None = None, lang: str | None = None
 ) -> dict[str, Any]:
@@ -107,8 +143,10 @@ def student_view(
     view["room"]["connected"] = None
     view["answers"] = None
     view["help"] = _help_set(room, lang)
+    view["questions"] = _phone_questions(room)
     if pid is not None:
         view["mine"] = room.mine(pid)
+        view["my_questions"] = room.questions.mine(pid)
     return view
 
 
@@ -116,6 +154,7 @@ def screen_view(room: Room, base_url: str) -> dict[str, Any]:
     """Return what the projector shows; the help set on the help step and after the end."""
     view = _common(room, base_url)
     view["help"] = _help_set(room, room.lang) if showing_help(room) else None
+    view["questions"] = _screen_questions(room)
     return view
 
 
@@ -159,6 +198,7 @@ def teach_view(room: Room, base_url: str) -> dict[str, Any]:
         "joined": len(room.participants),
         "waiting": room.waiting.labels(room.clock()),
     }
+    view["questions"] = _teacher_questions(room)
     return view
 
 

@@ -1,4 +1,4 @@
-"""The durable record of rooms and answers.
+"""The durable record of rooms, answers and the question box.
 
 Two stores implement one small interface: SQLite (embedded, one process: `classroom run`) and
 Redis (shared by several worker processes: `classroom serve --redis URL`). Every write returns
@@ -69,12 +69,32 @@ class AnswerRecord:
 
 
 @dataclass
+class QuestionRecord:
+    """One question of the question box: what it says and where it stands, never who asked.
+
+    `owner` is a token made from the asking phone's key for this question only: it lets that
+    phone withdraw its question, and matches no participant id and no other question's token.
+    """
+
+    id: str
+    seq: int  # the order questions came in
+    text: str | None  # None once hidden: the text is deleted, the asking phone is told
+    flagged: bool = False
+    status: str = "waiting"  # waiting, approved, answered or hidden
+    owner: str = ""  # "" once the lesson ended
+    me_too: int = 0
+    shown: bool = False  # on the projector now
+
+
+@dataclass
 class SavedRoom:
     """A room as loaded back from the store."""
 
     record: RoomRecord
     participants: list[str] = field(default_factory=list)
     answers: list[AnswerRecord] = field(default_factory=list)
+    questions: list[QuestionRecord] = field(default_factory=list)
+    me_too: list[tuple[str, str]] = field(default_factory=list)  # (question id, voter token)
 
 
 class Store(Protocol):
@@ -95,11 +115,23 @@ class Store(Protocol):
     def delete_answers(self, code: str, step: int) -> Pending:
         """Forget every answer to one step."""
 
+    def save_question(self, code: str, question: QuestionRecord) -> Pending:
+        """Record a new question of the question box, or update its text, state and count."""
+
+    def delete_question(self, code: str, question: str) -> Pending:
+        """Forget one question of the question box and every "me too" it had."""
+
+    def add_me_too(self, code: str, question: str, voter: str) -> Pending:
+        """Record one "me too" (a token of one phone for this question only) and count it."""
+
+    def unlink_questions(self, code: str) -> Pending:
+        """Forget which phone asked or said "me too" to any question; texts and counts stay."""
+
     def has_room(self, code: str) -> bool:
         """Tell whether a room with this code is stored (running or finished)."""
 
     def open_rooms(self) -> list[SavedRoom]:
-        """Load every room that has not ended, with its participants and answers."""
+        """Load every room that has not ended, with its participants, answers and questions."""
 
     def load_room(self, code: str) -> SavedRoom | None:
         """Load one room that has not ended, with its participants and answers; else None."""

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import astuple, fields
 
 from . import AnswerRecord, Pending, RoomRecord, SavedRoom, StoreUnreadable
+from . import questions as question_rows
 from .reserve import Reserve
 from .writer import GroupCommit
 
@@ -78,7 +79,7 @@ def create_private(path: str) -> None:
 
 def prepare(conn: sqlite3.Connection) -> None:
     """Create the tables, add the columns an older file lacks, drop what is no longer kept."""
-    conn.executescript(SCHEMA)
+    conn.executescript(SCHEMA + question_rows.SCHEMA)
     have = {row[1] for row in conn.execute("PRAGMA table_info(rooms)")}
     for name, kind in ADDED.items():
         if name not in have:
@@ -137,7 +138,7 @@ def _unreadable(path: str, error: sqlite3.Error) -> StoreUnreadable:
     return StoreUnreadable(path, str(error), damaged=code in DAMAGED)
 
 
-class SQLiteStore:
+class SQLiteStore(question_rows.QuestionRows):
     """Rooms, anonymous participants and answers in one SQLite file."""
 
     def __init__(self, path: str, async_mode: str = "threading") -> None:
@@ -223,7 +224,7 @@ class SQLiteStore:
             )
 
     def open_rooms(self) -> list[SavedRoom]:
-        """Load every room that has not ended, with its participants and answers."""
+        """Load every room that has not ended, with its participants, answers and questions."""
         with self._reader() as conn:
             rows = conn.execute(
                 f"SELECT {', '.join(ROOM_COLUMNS)} FROM rooms"
@@ -283,7 +284,8 @@ class SQLiteStore:
             AnswerRecord(step, who, json.loads(value), bool(passed), mod_id, bool(flagged), status)
             for step, who, value, passed, mod_id, flagged, status in rows
         ]
-        return SavedRoom(record, people, answers)
+        questions, me_too = question_rows.load(conn, record.code)
+        return SavedRoom(record, people, answers, questions, me_too)
 
     def get_meta(self, name: str) -> str | None:
         """Return a stored setting, or None."""

@@ -77,4 +77,23 @@ def plural_texts() -> dict[str, list[str]]:
         "more": _forms(
             lambda n: ngettext("and {count} more answer", "and {count} more answers", n)
         ),
+        # The question box. "Me too" counts move in steps of the minimum group, like answers:
+        # below a group the pages say "fewer than 5", never a number that moved by one tap.
+        "me_too_fewer": _forms(
+            lambda n: ngettext(
+                "fewer than {count} want to know this too",
+                "fewer than {count} want to know this too",
+                n,
+            )
+        ),
+        "me_too_at_least": _forms(
+            lambda n: ngettext(
+                "at least {count} wants to know this too",
+                "at least {count} want to know this too",
+                n,
+            )
+        ),
+        "questions_waiting": _forms(
+            lambda n: ngettext("{count} question to read", "{count} questions to read", n)
+        ),
     }

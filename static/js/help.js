@@ -25,9 +25,11 @@ var Help = (function () {
           : el("a", { className: "button", href: "tel:" + String(value).replace(/[^\d+]/g, ""), text: t("call") + " " + value }));
         return;
       }
+      if (key === "url" && projector && !item.chat && host(value).toLowerCase() === String(item.name).toLowerCase()) return; // its name says it
       if (key === "url") {
         var label = item.chat ? t("chat") : t("website");
-        parts.push(projector ? el("p", { className: "resource-link", text: label + ": " + host(value) })
+        // the projector names a chat (it is a way to talk) and leaves "Website" out to keep the type large
+        parts.push(projector ? el("p", { className: "resource-link", text: (item.chat ? label + ": " : "") + host(value) })
           : el("a", { className: "button", href: value, rel: "noopener noreferrer", target: "_blank", text: label + " · " + host(value) }));
         return;
       }
@@ -44,7 +46,8 @@ var Help = (function () {
     return el("div", { className: "school" }, [
       el("h3", { text: item.title }),
       item.contact ? el("p", { className: "school-contact" }, [el("strong", { text: item.contact })]) : null,
-      item.about && !projector ? el("p", { text: item.about }) : null
+      // without a contact filled in, the projector says where to go instead of an empty box
+      item.about && (!projector || !item.contact) ? el("p", { className: "school-about", text: item.about }) : null
     ]);
   }
 
@@ -54,7 +57,8 @@ var Help = (function () {
     if (!help) return el("p", { text: t("no_help") });
     var parts = [titled === false ? null : el("h2", { className: "help-set-title", text: help.title })];
     if (help.school) parts.push(school(help.school, projector));
-    if (help.intro) parts.push(el("p", { className: "help-intro", text: help.intro }));
+    // under a help slide the slide already speaks to the class: the projector keeps the room for the services
+    if (help.intro && !(projector && titled === false)) parts.push(el("p", { className: "help-intro", text: help.intro }));
     if (help.emergency) parts.push(el("p", { className: "emergency", text: help.emergency }));
     Object.keys(help).forEach(function (key) {
       var value = help[key];

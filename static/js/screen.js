@@ -53,6 +53,7 @@
   /* The step's body; a slide keeps its own heading, the help step and the end add the help set. */
   function stepBody(step) {
     if (step.kind === "question") return questionBody(step);
+    if (step.kind === "question-box") return [el("p", { className: "prompt box-hint", text: t("box_hint") })];
     var slide = el("div", { className: "slide" });
     if (step.html) slide.innerHTML = step.html; /* rendered by the server from Markdown, no raw HTML */
     else if (step.prompt) slide.appendChild(el("p", { className: "prompt", text: step.prompt }));
@@ -90,6 +91,7 @@
       return [el("p", { className: "prompt", text: t("ended_help") }), Help.draw(state.help, true)];
     }
     if (step.kind === "question") title(step.question.text);
+    else if (step.kind === "question-box") title(step.prompt);
     else if (step.kind === "discuss") title(t("discuss"));
     else title(step.title || t("step", { index: step.index + 1, count: step.count }), true);
     return stepBody(step);
@@ -103,18 +105,20 @@
     $("foot-phones").textContent = phones;
     $("lesson-title").textContent = room.title || "";
     $("join-lesson").textContent = room.title || $("join-lesson").textContent;
-    $("join").hidden = !(lobby || showQr);
-    $("join").classList.toggle("overlay", showQr && !lobby);
-    $("stage").hidden = lobby;
+    var question = drawAsked(); /* a question of the class, over the step (or the lobby) */
+    $("join").hidden = !(lobby || showQr) || (question && !showQr);
+    $("join").classList.toggle("overlay", showQr && !(lobby && !question));
+    $("stage").hidden = lobby || question;
     document.body.classList.toggle("lobby", lobby);
     $("step-count").textContent = state.step && room.phase !== "ended" ? t("step", { index: state.step.index + 1, count: state.step.count }) : "";
     $("state").textContent = stateLine();
     tick();
-    if (lobby) return;
+    if (lobby && !question) return;
     /* redraw (and re-animate) only when what the class sees changed, not at every phone that joins */
-    var key = JSON.stringify([room.phase, state.step, state.results, state.help, state.voting.revealed, state.voting.open, asked()]);
+    var key = JSON.stringify([room.phase, state.step, state.results, state.help, state.voting.revealed, state.voting.open, asked(), state.questions]);
     if (key === drawn) return;
     drawn = key;
+    if (lobby) { fitStage(); return; }
     fill($("body"), drawBody());
     var index = state.step ? state.step.index : -1;
     if (index !== stepShown) {
@@ -124,6 +128,17 @@
       $("stage-inner").classList.add("enter");
     }
     fitStage();
+  }
+
+  /* The question the teacher shows, large, in place of the step; false when there is none. */
+  function drawAsked() {
+    var shown = state.questions && state.questions.shown && state.room.phase !== "ended" ? state.questions.shown : null;
+    $("asked").hidden = !shown;
+    if (!shown) return false;
+    $("asked-question").textContent = shown.text;
+    $("asked-question").classList.toggle("long", shown.text.length > 140);
+    $("asked-count").textContent = shown.me_too >= state.room.min_group ? n("me_too_at_least", shown.me_too) : "";
+    return true;
   }
 
   function fitStage() {

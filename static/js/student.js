@@ -97,6 +97,7 @@
     if (state.room.phase === "ended") return ["ended", t("ended"), [el("p", { className: "lead", text: t("ended_hint") }), Help.draw(help)]];
     if (!step) return ["lobby", t("waiting"), waiting(t("watch"))];
     if (step.kind === "discuss") return ["step" + step.index, step.prompt, waiting(t("discuss_hint"))];
+    if (step.kind === "question-box") return ["box" + Questions.key(), step.prompt, Questions.parts("step", 2)];
     if (step.kind !== "question") {
       var shownSlide = slide(step);
       return ["step" + step.index, shownSlide[0], shownSlide[1]];
@@ -134,7 +135,8 @@
     document.getElementById("context").textContent = state && state.room && state.room.title ? state.room.title : "";
     var languages = document.getElementById("lang-switch");
     if (languages) languages.hidden = next[0] !== "lobby";
-    fill(content, next[2]);
+    Questions.keepFocus(function () { fill(content, next[2]); });
+    askButton.hidden = !(state && state.questions && state.questions.open);
     tick();
     if (stepIndex !== stepShown) { stepShown = stepIndex; editing = false; heading.focus(); }
   }
@@ -175,37 +177,60 @@
     if (next.help) { help = next.help; Classroom.save(HELP, help); }
     if (pending && next.step && pending.message.step !== next.step.index) { pending = null; Classroom.save(PENDING, null); }
     draw();
+    drawAsk();
   }
   socket.on("state", receive);
   Classroom.show = receive;
   window.setInterval(tick, 1000);
 
-  /* Help: always one tap away; closed from its top bar, with Escape or the phone's back button. */
-  var helpPanel = document.getElementById("help"), app = document.getElementById("app");
-  function openHelp() {
-    fill(document.getElementById("help-body"), [Help.draw(help)]);
-    /* inert: Tab cannot reach the buttons hidden under the panel (aria-hidden for older phones) */
-    helpPanel.hidden = false; app.setAttribute("aria-hidden", "true"); app.inert = true;
-    helpPanel.scrollTop = 0;
-    document.getElementById("help-title").focus();
-    try { window.history.pushState({ help: true }, ""); } catch (error) { /* no history: Escape and the buttons still close */ }
+  /* Help and Ask: panels over the lesson, one tap away; closed from their top bar, with Escape or
+     the phone's back button. */
+  var app = document.getElementById("app"), askButton = document.getElementById("ask-open") || {};
+  function dialog(name, drawBody) {
+    var panel = document.getElementById(name), opener = document.getElementById(name + "-open");
+    var self = { panel: panel };
+    self.open = function () {
+      drawBody();
+      /* inert: Tab cannot reach the buttons hidden under the panel (aria-hidden for older phones) */
+      panel.hidden = false; app.setAttribute("aria-hidden", "true"); app.inert = true;
+      panel.scrollTop = 0;
+      document.getElementById(name + "-title").focus();
+      try { window.history.pushState({ panel: name }, ""); } catch (error) { /* no history: Escape and the buttons still close */ }
+    };
+    self.close = function () {
+      if (panel.hidden) return;
+      panel.hidden = true; app.removeAttribute("aria-hidden"); app.inert = false;
+      if (!opener.hidden) opener.focus();
+      if (window.history.state && window.history.state.panel === name) window.history.back();
+    };
+    if (!panel) return { panel: { hidden: true }, open: function () {}, close: function () {} };
+    opener.addEventListener("click", self.open);
+    document.getElementById(name + "-close").addEventListener("click", self.close);
+    document.getElementById(name + "-close-bottom").addEventListener("click", self.close);
+    return self;
   }
-  function closeHelp() {
-    if (helpPanel.hidden) return;
-    helpPanel.hidden = true; app.removeAttribute("aria-hidden"); app.inert = false;
-    document.getElementById("help-open").focus();
-    if (window.history.state && window.history.state.help) window.history.back();
+  var helpPanel = dialog("help", function () { fill(document.getElementById("help-body"), [Help.draw(help)]); });
+  var askShown = "";
+  function askBody() {
+    askShown = Questions.key();
+    Questions.keepFocus(function () { fill(document.getElementById("ask-body"), Questions.parts("panel", 3)); });
   }
-  window.addEventListener("popstate", function () { closeHelp(); });
-  document.getElementById("help-open").addEventListener("click", openHelp);
-  document.getElementById("help-close").addEventListener("click", closeHelp);
-  document.getElementById("help-close-bottom").addEventListener("click", closeHelp);
+  var askPanel = dialog("ask", askBody);
+  function drawAsk() {
+    if (askPanel.panel.hidden || Questions.key() === askShown) return;
+    if (!(state && state.questions && state.questions.open)) { askPanel.close(); return; } /* the lesson ended */
+    askBody();
+  }
+  var panels = [helpPanel, askPanel];
+  window.addEventListener("popstate", function () { panels.forEach(function (p) { p.close(); }); });
+  Questions.start({ socket: socket, state: function () { return state; }, say: say,
+    redraw: function () { draw(); askShown = ""; drawAsk(); } });
 
   /* Quick hide: blank the screen at once; Escape or a double tap brings it back. */
   var cover = document.getElementById("cover"), title = document.title, lastTap = 0;
   function hide() { cover.hidden = false; app.inert = true; document.title = "…"; cover.focus(); }
   function restore() {
-    cover.hidden = true; app.inert = !helpPanel.hidden; document.title = title;
+    cover.hidden = true; app.inert = panels.some(function (p) { return !p.panel.hidden; }); document.title = title;
     document.getElementById("hide").focus();
   }
   document.getElementById("hide").addEventListener("click", hide);
@@ -218,7 +243,7 @@
   });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    if (!cover.hidden) restore(); else if (!helpPanel.hidden) closeHelp();
+    if (!cover.hidden) restore(); else panels.forEach(function (p) { p.close(); });
   });
   draw();
 })();

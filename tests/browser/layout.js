@@ -94,6 +94,22 @@
     return problems;
   }
 
+  /* The phone's Ask panel (when the lesson has a question box): opened, checked, closed again. */
+  function askPanel() {
+    var opener = document.getElementById("ask-open");
+    if (!opener || !seen(opener)) return [];
+    opener.click();
+    var panel = document.getElementById("ask");
+    var problems = outside(panel).filter(function (p) { return p.indexOf("outside the screen") !== 0; })
+      .concat(overlaps(panel)).map(function (p) { return "Ask panel: " + p; });
+    Array.prototype.forEach.call(panel.querySelectorAll("button, textarea"), function (target) {
+      var box = target.getBoundingClientRect();
+      if (seen(target) && box.height < 44) problems.push("Ask panel: too small for a thumb: " + describe(target));
+    });
+    document.getElementById("ask-close").click();
+    return problems;
+  }
+
   /* The remote: its buttons in view at the top and at the bottom of the page; nothing sideways. */
   function remote() {
     var problems = outside(document.getElementById("main")).filter(function (p) { return p.indexOf("outside the screen") !== 0; });
@@ -114,5 +130,5 @@
     return problems;
   }
 
-  window.Layout = { projector: projector, phone: phone, remote: remote };
+  window.Layout = { projector: projector, phone: phone, remote: remote, askPanel: askPanel };
 })();

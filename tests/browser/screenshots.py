@@ -29,7 +29,7 @@ SHOTS = [
     ("screen-results", "screen", (1280, 720), "step 11 choice revealed"),
     ("screen-flag", "screen", (1280, 720), "step 14 flag revealed"),
     ("screen-phrases", "screen", (1280, 720), "step 23 text revealed"),
-    ("screen-help", "screen", (1280, 720), "step 28 help help"),
+    ("screen-help", "screen", (1280, 720), "step 29 help help"),
     ("student", "student", (360, 740), "step 11 choice voting"),
     ("teacher", "teach", (1366, 768), "step 23 text voting"),
     ("teacher-phone", "teach", (390, 844), "step 11 choice voting"),

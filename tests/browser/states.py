@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from classroom.content.library import Library, load_library
-from classroom.live import actions, guard, views
+from classroom.live import actions, guard, question_actions, views
 from classroom.live.errors import LiveError
 from classroom.live.registry import Rooms
 from classroom.store import SavedRoom
@@ -32,6 +32,21 @@ TEXTS = [
     "Je mag altijd nee zeggen, ook als je eerst ja zei", "Zoek hulp bij Child Focus of Awel",
     "Don't forward it", "Delete it and tell someone you trust", "Niemand verdient dit",
     "Ne transfère jamais une photo", "Dat is geen grap", "Laat het verwijderen",
+]
+
+
+# Questions as a class asks them: short and long, one that names a classmate, one that may be
+# about the one who asks (the teacher hides it and speaks to the whole class).
+QUESTIONS = [
+    "Is het strafbaar om een naaktfoto van jezelf door te sturen als je vijftien bent?",
+    "Waarom?",
+    "Wat kan je doen als iemand je foto al heeft doorgestuurd naar een groepschat en je wil "
+    "dat iedereen hem verwijdert, ook wie je niet kent, zonder dat je ouders het meteen weten?",
+    "Jonas is een loser, toch?",
+    "Mijn ex dreigt mijn foto's te delen. Wat moet ik doen?",
+    "Hoe weet je of iemand echt toestemming geeft?",
+    "Mag een leerkracht je gsm afnemen en bekijken?",
+    "Is sexting normaal op onze leeftijd?",
 ]
 
 
@@ -165,16 +180,53 @@ class Walk:
         guard.admit(room, second, False)
         room.join(late[0])  # let in: its next try joins
 
+    def ask(self) -> None:
+        """Let the class ask: the phone on show asks two; the teacher approves, rewords, hides."""
+        box, me = self.room.questions, CLASS - 1
+        if not box.enabled:
+            return
+        askers = [me, 0, 1, 2, me, 3, 4, me]  # its own: approved, hidden and waiting
+        ids = []
+        for n, text in zip(askers, QUESTIONS, strict=True):
+            device = f"walk-phone-{n:04d}-xxxxxxxxxxxx"
+            pid, key = self.pids[n], box.key_of(device)
+            box.recognise(pid, key)
+            ids.append(box.ask(pid, key, text)["asked"][-1]["id"])
+        first, why, long, named, disclosure, consent, teacher, _ = ids
+        for qid in (first, long, consent, teacher):
+            question_actions.approve(self.room, qid)
+        question_actions.approve(self.room, named, "Wat als iemand je uitscheldt om een foto?")
+        question_actions.hide(self.room, disclosure)
+        question_actions.answered(self.room, teacher, True)
+        for n in range(6, 6 + 12):  # enough "me too" for a count; two more stay "fewer than"
+            device = f"walk-phone-{n:04d}-xxxxxxxxxxxx"
+            box.recognise(self.pids[n], box.key_of(device))
+            box.me_too(self.pids[n], box.key_of(device), long if n < 16 else consent)
+        for _ in range(2):  # two turns of the slot: the counts the class sees move
+            box.slot -= 1
+            box.publish()
+        self.shown_question = long
+
+    def question_box(self) -> Iterator[Shot]:
+        """Yield the question-box step, then with a long question large on the projector."""
+        yield self.shot("shown", "question-box")
+        question_actions.show(self.room, self.shown_question)
+        yield self.shot("projected", "question-box")
+        question_actions.show(self.room, None)
+
     def __iter__(self) -> Iterator[Shot]:
         room = self.room
         yield self.shot("lobby", "lobby")
         yield from self.waiting()
+        self.ask()
         for index, planned in enumerate(room.plan):
             actions.go(room, index)
             if planned.question is not None:
                 yield from self.question(planned.question.kind)
             elif getattr(planned.step, "notice", None) == "help":
                 yield self.shot("help", "help")
+            elif planned.kind == "question-box":
+                yield from self.question_box()
             else:
                 yield self.shot("shown", planned.kind)
         actions.end(room)

@@ -241,6 +241,8 @@ def test_help_and_quick_hide_work_with_the_keyboard(lesson):
     phone.keyboard.press("Escape")
     assert not phone.is_visible("#help")
     assert phone.evaluate("() => document.activeElement.id") == "help-open"
+    phone.keyboard.press("Tab")  # the question box's Ask, between Help and Hide
+    assert phone.evaluate("() => document.activeElement.id") == "ask-open"
     phone.keyboard.press("Tab")
     phone.keyboard.press("Enter")  # hide the screen, by keys too
     assert phone.is_visible("#cover")

@@ -94,6 +94,9 @@ def walk(page, shots, role: str, check: str, sizes, found: dict, snap=None, axe=
         page.set_viewport_size({"width": width, "height": height})
         for shot in shots:
             problems = page.evaluate(SHOW, [getattr(shot, role), check])
+            if role == "student" and shot.kind == "question-box":
+                # The Ask panel is the same at every step: look at it where it is full.
+                problems += page.evaluate("() => Layout.askPanel()")
             count += 1
             if axe and (width, height) == sizes[0] and (shot.kind, shot.phase) not in audited:
                 audited.add((shot.kind, shot.phase))
@@ -184,3 +187,63 @@ def test_a_long_question_shrinks_first_and_too_many_phrases_are_counted(server, 
     finally:
         context.close()
     assert errors == []
+
+
+def test_the_flag_criterion_step_fits_phones(server, chromium, states):
+    """After a flag is picked, the criteria and 'send without' stay reachable above the dock."""
+    base, admin_key, _log = server
+    code, _ = start_room(base, admin_key, "nl")
+    context, phone, errors = open_page(
+        chromium, f"{base}/j/{code}", PHONES[0], "#heading:not(:empty)"
+    )
+    found, checked = {}, 0
+    try:
+        for lang in LANGS:
+            asking = [s for s in states[lang] if s.kind == "flag" and s.phase == "voting"
+                      and s.student["step"]["question"].get("criteria")]
+            for width, height in PHONES:
+                phone.set_viewport_size({"width": width, "height": height})
+                for shot in asking:
+                    phone.evaluate("(state) => Classroom.show(state)", shot.student)
+                    phone.click("#main .flag-red")
+                    phone.wait_for_selector("#why")
+                    criteria = phone.locator("#main .flag-box button.option").count()
+                    assert criteria == len(shot.student["step"]["question"]["criteria"]) + 1
+                    problems = phone.evaluate("() => Layout.phone()")
+                    if problems:
+                        found[f"{width}x{height} {shot.name}"] = problems[:3]
+                    checked += 1
+    finally:
+        context.close()
+    assert checked >= 30  # every flag question with criteria, in three languages, at two sizes
+    assert errors == []
+    assert not found, "\n".join(f"{name}: {problems}" for name, problems in found.items())
+
+
+def test_help_services_read_from_the_back_row_at_1280x720(server, chromium, states):
+    """On the help step and after the end, the services' names and numbers keep large type.
+
+    LOOK.md asks about 28 px at 1280x720 for what a student reads from the back; the help set is
+    the longest thing a projector shows, so names and numbers may give way to 21 px, no further.
+    """
+    base, admin_key, _log = server
+    code, key = start_room(base, admin_key, "nl")
+    context, screen, errors = open_page(
+        chromium, projector_link(base, code, key), PROJECTORS[0], "#phones:not(:empty)"
+    )
+    smallest, checked = {}, 0
+    sizes = ("() => Array.from(document.querySelectorAll("
+             "'#main .resource-name, #main .resource-phone'))"
+             ".map(e => parseFloat(getComputedStyle(e).fontSize))")
+    try:
+        for lang in LANGS:
+            for shot in (s for s in states[lang] if s.kind in ("help", "end")):
+                assert screen.evaluate(SHOW, [shot.screen, "projector"]) == []
+                found = screen.evaluate(sizes)
+                assert found, f"{shot.name}: no services on the projector"
+                smallest[shot.name] = min(found)
+                checked += 1
+    finally:
+        context.close()
+    assert checked >= 20 and errors == []
+    assert {name: px for name, px in smallest.items() if px < 21} == {}

@@ -62,7 +62,7 @@ def test_phones_read_their_own_language_and_the_projector_the_rooms(lesson):
     for phone in (picked, browser):
         phone.wait_for_selector("#heading:has-text('Sam gets')")
         assert "I'd rather not answer" in phone.text_content(".answers")
-        assert phone.text_content(".dock").split() == ["Help", "Hide", "screen"]
+        assert phone.text_content(".dock").split() == ["Help", "Ask", "Hide", "screen"]
     dutch.wait_for_selector("#heading:has-text('Sam krijgt')")
     assert "Ik antwoord liever niet" in dutch.text_content(".answers")
     assert "Sam krijgt" in projector.text_content("#title")  # the room's language

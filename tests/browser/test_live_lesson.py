@@ -171,6 +171,9 @@ def test_a_dropped_connection_keeps_the_answer(lesson):
     phone.context.set_offline(False)
     phone.wait_for_selector("#banner", state="hidden")
     phone.wait_for_selector("#heading:has-text('Antwoord ontvangen')")
+    # While the test kept the phone offline, Chromium logs each reconnect attempt that could not
+    # leave the phone as a console error; that is the cut we made, not a fault of the page.
+    lesson.problems[:] = [p for p in lesson.problems if "ERR_INTERNET_DISCONNECTED" not in p]
     # One answer is not counted on the projector: the count moves in steps of the group (3).
     projector.wait_for_selector("#state:has-text('minder dan 3 antwoorden')")
 

@@ -138,8 +138,8 @@ CASES = [
         "false, got 'maybe'"], 1),
     ("lesson-step-typo.yaml", [], [
         "broken/lesson-step-typo.yaml:8:5: lesson 'steps' › step 1 › expected a step that "
-        "starts with one of notice, slide, ask, question, discuss, got 'slides' (did you mean "
-        "'slide'?)",
+        "starts with one of notice, slide, ask, question, discuss, question-box, got 'slides' "
+        "(did you mean 'slide'?)",
         "broken/lesson-step-typo.yaml:9:13: lesson 'steps' › step 2 › notice: expected one of "
         "content-note, ground-rules, help, got 'content' (did you mean 'content-note'?)"], 1),
     ("lesson-bad-ref.yaml", [], [
@@ -160,6 +160,18 @@ CASES = [
     ("lesson-missing-help-per-language.yaml", [], [
         "broken/lesson-missing-help-per-language.yaml:8:7: lesson 'refs' › help › fr: no help "
         "set has the id 'test-aide' (did you mean 'test-help'?)"], 1),
+    ("lesson-question-box-off.yaml", [], [
+        "broken/lesson-question-box-off.yaml:10:5: lesson 'quiet' › step 2 › question-box: this "
+        "lesson turns the question box off (questions: off): remove this step, or turn "
+        "questions on"], 1),
+    ("lesson-question-box-bad.yaml", [], [
+        "broken/lesson-question-box-bad.yaml:6:12: lesson 'box' › questions: expected true or "
+        "false, got 'sometimes'",
+        "broken/lesson-question-box-bad.yaml:9:42: lesson 'box' › step 1 › question-box: "
+        "unknown key 'note' (did you mean 'notes'?)",
+        "broken/lesson-question-box-bad.yaml:10:5: lesson 'box' › step 2 › expected a step that "
+        "starts with one of notice, slide, ask, question, discuss, question-box, got "
+        "'question-boxes' (did you mean 'question-box'?)"], 1),
     ("lesson-two-kinds-in-a-step.yaml", [], [
         "broken/lesson-two-kinds-in-a-step.yaml:9:5: lesson 'two' › step 1 › a step has one "
         "kind, and this one also has 'slide': make that a step of its own"], 1),

@@ -110,3 +110,30 @@ def test_a_file_that_cannot_be_read_is_a_problem(tmp_path: Path):
     library = load_paths([tmp_path])
     messages = [p.message for p in library.problems]
     assert messages == ["cannot read the file: No such file or directory"]
+
+
+@pytest.mark.parametrize(("written", "on"), [("", True), ("questions: on\n", True),
+                                             ("questions: off\n", False),
+                                             ("questions: 'off'\n", False),
+                                             ("questions: false\n", False)])
+def test_the_question_box_is_on_unless_the_lesson_turns_it_off(content: Path, written, on):
+    path = content / "lessons" / "demo-lesson.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("help: ", written + "help: ", 1), encoding="utf-8")
+    library = load_library([content])
+    assert library.problems == []
+    assert library.lessons["demo-lesson"].questions is on
+
+
+def test_a_question_box_step_plans_its_prompt_and_notes(content: Path):
+    path = content / "lessons" / "demo-lesson.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "  - question-box: {nl: 'Nog vragen?', en: 'Any questions?'}\n"
+        "  - question-box:\n      prompt: {nl: Vraag maar, en: Ask away}\n"
+        "      notes: {nl: Lees eerst, en: Read first}\n"), encoding="utf-8")
+    library = load_library([content])
+    assert library.problems == []
+    plan = library.plan(library.lessons["demo-lesson"])
+    assert [step.kind for step in plan[-2:]] == ["question-box", "question-box"]
+    assert plan[-2].step.question_box.prompt == {"nl": "Nog vragen?", "en": "Any questions?"}
+    assert plan[-2].notes == () and plan[-1].notes == ({"nl": "Lees eerst", "en": "Read first"},)

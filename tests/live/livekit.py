@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from classroom.live import actions
+from classroom.live.registry import Rooms
+from classroom.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT_PATHS = [FIXTURES / "lessons", FIXTURES / "quizzes"]
@@ -51,3 +53,12 @@ def open_question(room, kind: str) -> None:
 def join(room, count: int, start: int = 0) -> list[str]:
     """Join `count` phones; return their participant ids."""
     return [room.join(device(n)) for n in range(start, start + count)]
+
+
+def reopen(library, store, clock, tmp_path):
+    """Close the store and start a new registry on the same file, as after a restart."""
+    store.close()
+    again = open_store(str(tmp_path / "live.sqlite3"))
+    rooms = Rooms(library, again, clock=clock)
+    rooms.restore()
+    return rooms, again

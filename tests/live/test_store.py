@@ -3,20 +3,11 @@
 import threading
 
 import pytest
-from livekit import STEPS, device, join, open_question
+from livekit import STEPS, device, join, open_question, reopen
 
 from classroom.live import actions
 from classroom.live.registry import Rooms
 from classroom.store import AnswerRecord, RoomRecord, StoreError, open_store, purge_finished
-
-
-def reopen(library, store, clock, tmp_path):
-    """Close the store and start a new registry on the same file, as after a restart."""
-    store.close()
-    again = open_store(str(tmp_path / "live.sqlite3"))
-    rooms = Rooms(library, again, clock=clock)
-    rooms.restore()
-    return rooms, again
 
 
 def test_a_restart_resumes_the_room_where_it_was(library, store, clock, tmp_path, rooms):

@@ -29,6 +29,11 @@ from classroom.live.textfilter import clean, is_flagged, mask
         ("een twee drie vier", "een twee drie vier"),  # counting is not a phone number
         ("I have two cats and three dogs", "I have two cats and three dogs"),
         ("twee foto's en drie berichten", "twee foto's en drie berichten"),
+        # Links name a profile as well as a handle does.
+        ("kijk op www.instagram.com/jan_x", "kijk op •••"),
+        ("https://snapchat.com/add/jan ok", "••• ok"),
+        ("zie jan.be of tiktok.com/@x", "zie ••• of •••"),
+        ("e.g. this, at 14:30, 3.5 hours", "e.g. this, at 14:30, 3.5 hours"),
     ],
 )
 def test_identifying_details_are_masked(typed, shown):
@@ -52,6 +57,35 @@ def test_identifying_details_are_masked(typed, shown):
     ],
 )
 def test_profanity_in_dutch_english_and_french_is_flagged(text, flagged):
+    assert is_flagged(text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Jonas is een slet", True),
+        ("Sam is zo'n loser", True),
+        ("Noor was echt gemeen", True),
+        ("Sarah is such a liar", True),
+        ("I think Tom's a snitch", True),
+        ("Lucas est une vraie balance", True),
+        ("Emma c'est une menteuse", True),
+        ("iemand uit 3B stuurt foto's door", True),
+        ("Is Jonas a loser?", True),
+        ("is Noor echt een slet?", True),
+        ("Was Sam zo'n verklikker?", True),
+        ("Lucas est-il un menteur ?", True),
+        ("Is het een misdrijf?", False),
+        ("Is sexting a crime?", False),
+        ("Is it a crime?", False),
+        ("Het is een misdrijf, toch?", False),
+        ("Sexting is a crime?", False),
+        ("It's a crime to forward it?", False),
+        ("C'est un délit ?", False),
+        ("Is het normaal dat je twijfelt?", False),
+    ],
+)
+def test_calling_a_named_person_something_is_flagged(text, flagged):
     assert is_flagged(text) is flagged
 
 

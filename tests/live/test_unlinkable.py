@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from livekit import STEPS, device, join, open_question
 
-from classroom.live import actions
+from classroom.live import actions, question_actions
 from classroom.live.ids import participant_id
 from classroom.live.registry import Rooms
 from classroom.store import open_store
@@ -184,3 +184,58 @@ def test_every_connection_overwrites_what_it_deletes(tmp_path, monkeypatch):
         assert conn.execute("PRAGMA secure_delete").fetchone() == (1,)
     finally:
         conn.close()
+
+
+def _ask(room, n: int, text: str) -> tuple[str, str]:
+    """Let phone `n` ask `text`; return (question id, participant id)."""
+    pid = room.join(device(n))
+    key = room.questions.key_of(device(n))
+    room.questions.recognise(pid, key)
+    [new] = room.questions.ask(pid, key, text)["asked"][-1:]
+    return new["id"], pid
+
+
+@pytest.mark.parametrize("how", ["hide", "withdraw"])
+def test_a_hidden_or_withdrawn_question_is_gone_from_the_file_at_once(rooms, store, how):
+    room = rooms.create("live-test", "en")
+    qid, pid = _ask(room, 1, "SECRET-QUESTION-OF-ONE")
+    store.scrub()
+    assert b"SECRET-QUESTION-OF-ONE" in db_path(store).read_bytes()  # seen while it is there
+    if how == "hide":
+        question_actions.hide(room, qid)
+    else:
+        room.questions.withdraw(pid, room.questions.key_of(device(1)), qid)
+    assert b"SECRET-QUESTION-OF-ONE" not in file_bytes(store)
+
+
+def test_after_the_lesson_only_approved_questions_stay_and_nothing_ties_them_to_a_phone(
+    rooms, store
+):
+    room = rooms.create("live-test", "en")
+    waiting, _ = _ask(room, 1, "SECRET-NEVER-READ")
+    hidden, _ = _ask(room, 2, "SECRET-HIDDEN")
+    kept, asker = _ask(room, 3, "An approved question")
+    again, _ = _ask(room, 3, "Another approved one, from the same phone")
+    for qid in (kept, again):
+        question_actions.approve(room, qid)
+    question_actions.hide(room, hidden)
+    voters = [room.join(device(n)) for n in (4, 5)]
+    for n, pid in zip((4, 5), voters, strict=True):
+        room.questions.me_too(pid, room.questions.key_of(device(n)), kept)
+    owners = dict(rows(store, "SELECT id, owner FROM questions WHERE room = ?", room.code))
+    tokens = set(owners.values()) | {row[0] for row in rows(store, "SELECT voter FROM me_too")}
+    # While the lesson runs: one token per question and phone, none a participant id, so the
+    # file cannot group a phone's questions, nor tie them to its answers.
+    assert len(tokens) == 6 and owners[kept] != owners[again]
+    participants = {row[0] for row in rows(store, "SELECT id FROM participants")}
+    assert tokens.isdisjoint(participants) and asker in participants
+    actions.end(room)
+    assert sorted(rows(store, "SELECT text, status, owner, me_too FROM questions")) == [
+        ("An approved question", "approved", "", 2),
+        ("Another approved one, from the same phone", "approved", "", 0),
+    ]
+    assert rows(store, "SELECT * FROM me_too") == []
+    found = file_bytes(store)
+    assert b"SECRET-NEVER-READ" not in found and b"SECRET-HIDDEN" not in found
+    assert not any(token.encode() in found for token in tokens)
+    assert waiting not in {row[0] for row in rows(store, "SELECT id FROM questions")}

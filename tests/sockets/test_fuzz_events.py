@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,13 +11,15 @@ from hypothesis import strategies as st
 from socketkit import BASE, STEPS, Phones, connect, device, states
 
 from classroom.extensions import socketio
+from classroom.live import questions
 from classroom.live.errors import MESSAGES
 from classroom.live.views import build
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-FIELDS = ["step", "value", "pass", "seconds", "locked", "id", "approve", "code", "key", "device"]
+FIELDS = ["step", "value", "pass", "seconds", "locked", "id", "approve", "code", "key", "device",
+          "text", "answered"]
 JSON = st.recursive(
     st.none()
     | st.booleans()
@@ -35,19 +38,27 @@ GOOD = {
     "pass": st.just(True),
     "seconds": st.integers(-5, 4000),
     "locked": st.booleans(),
-    "id": st.sampled_from(["t1", "t2", "t99", ""]),
+    "id": st.sampled_from(["t1", "t2", "t99", "", "q1", "q2", "q3"]) | st.none(),
     "approve": st.booleans(),
+    "text": st.sampled_from(["Is it legal?", "call 0470 12 34 56", "", "x" * 300]),
+    "answered": st.booleans(),
 }
 EVENTS = {
     "/teach": {
         "go": ["step"], "next": [], "prev": [], "open": [], "close": [], "reveal": [],
         "hide": [], "reset": [], "timer": ["seconds"], "lock": ["locked"],
         "moderate": ["id", "approve"], "end": [],
+        "question_approve": ["id", "text"], "question_edit": ["id", "text"],
+        "question_hide": ["id"], "question_answered": ["id", "answered"], "question_show": ["id"],
     },
-    "/student": {"answer": ["step", "value", "pass"], "sync": []},
+    "/student": {
+        "answer": ["step", "value", "pass"], "sync": [],
+        "ask": ["text"], "withdraw": ["id"], "me_too": ["id"],
+    },
     "/screen": {},
 }  # fmt: skip
 ALL_EVENTS = sorted({event for events in EVENTS.values() for event in events})
+QUESTION_EVENTS = {"ask", "withdraw", "me_too", *(e for e in ALL_EVENTS if "question_" in e)}
 ODD_EVENTS = ["connect", "disconnect", "state", "unknown", "extra", "error", "message", ""]
 
 
@@ -71,6 +82,10 @@ def snapshot(room) -> dict:
         "record": dataclasses.asdict(room.record),
         "participants": sorted(room.participants),
         "answers": repr(sorted(room.answers.items())),
+        "questions": repr(sorted(
+            (qid, asked.record, sorted(asked.voters))
+            for qid, asked in room.questions.questions.items()
+        )),
     }
 
 
@@ -78,15 +93,18 @@ def assert_documented(ack, namespace: str, event: str) -> bool:
     """Check an ack is a documented success or error; return whether it is a success."""
     assert isinstance(ack, dict), ack
     if ack["ok"] is False:
-        assert set(ack) == {"ok", "error", "message"}, ack
+        values = {key: ack[key] for key in set(ack) - {"ok", "error", "message"}}
+        assert set(values) <= {"count"}, ack  # a limit says what it is
         assert ack["error"] in MESSAGES, ack
-        assert ack["message"] == MESSAGES[ack["error"]]["en"], ack
+        assert ack["message"] == MESSAGES[ack["error"]]["en"].format(**values), ack
         return False
     assert ack["ok"] is True and event in EVENTS[namespace], (namespace, event, ack)
     if event == "answer":
         assert set(ack) == {"ok", "mine"} and ack["mine"]["answered"] is True
     elif event == "sync":
         assert set(ack) == {"ok", "state"}
+    elif event in ("ask", "withdraw", "me_too"):
+        assert set(ack) == {"ok", "my_questions"}
     else:
         assert ack == {"ok": True}
     return True
@@ -99,11 +117,16 @@ def config():
 
 
 @pytest.fixture
-def lesson(app, rooms):
+def lesson(app, rooms, monkeypatch):
     """Return a function that starts a room on a step (voting open on a question), with clients."""
     clients = []
+    numbers = itertools.count(1)
+    # Question ids are random: here q1, q2, ... of each room, so that the fuzzer can name them.
+    monkeypatch.setattr(questions, "new_question_id", lambda: f"q{next(numbers)}")
 
-    def start(kind: str = "choice"):
+    def start(kind: str = "choice", asked: bool = False):
+        nonlocal numbers
+        numbers = itertools.count(1)
         room = rooms.create("live-test", "en")
         phones = Phones(app, room)
         teach, screen, phone = phones.teacher(), phones.teacher("screen"), phones.student(1)
@@ -112,6 +135,14 @@ def lesson(app, rooms):
         if kind == "text":  # something to moderate
             text = {"step": STEPS["text"], "value": "call me 0475 12 34 56"}
             assert phone.emit("answer", text, namespace="/student", callback=True)["ok"]
+        if asked:  # questions the fuzzer can name: q1, q2 of this phone, q3 of another
+            other = phones.student(2)
+            for asker in (phone, phone, other):
+                ack = asker.emit("ask", {"text": "Why?"}, namespace="/student", callback=True)
+                assert ack["ok"], ack
+            for qid in ("q2", "q3"):  # approved; q1 waits
+                teach.emit("question_approve", {"id": qid}, namespace="/teach", callback=True)
+            other.disconnect(namespace="/student")  # one phone connected, as checks expect
         clients.extend([(teach, "/teach"), (screen, "/screen"), (phone, "/student")])
         return room, {"/teach": teach, "/screen": screen, "/student": phone}
 
@@ -152,7 +183,7 @@ def event_and_args(draw, step: int):
 @FUZZ
 @given(kind=st.sampled_from(sorted(STEPS)), data=st.data())
 def test_any_event_gets_a_documented_ack_and_a_rejected_one_changes_nothing(lesson, kind, data):
-    room, clients = lesson(kind)
+    room, clients = lesson(kind, data.draw(st.booleans()))
     sent = data.draw(st.lists(event_and_args(STEPS[kind]), min_size=1, max_size=4))
     for namespace, event, args in sent:
         before = snapshot(room)
@@ -168,7 +199,7 @@ def test_any_event_gets_a_documented_ack_and_a_rejected_one_changes_nothing(less
 @settings(FUZZ, max_examples=25)
 @given(kind=st.sampled_from(sorted(STEPS)), data=st.data())
 def test_each_event_with_any_payload_acts_or_changes_nothing(lesson, namespace, event, kind, data):
-    room, clients = lesson(kind)
+    room, clients = lesson(kind, asked=event in QUESTION_EVENTS)
     sent = data.draw(payload(EVENTS[namespace][event], STEPS[kind]))
     before = snapshot(room)
     ack = clients[namespace].emit(event, sent, namespace=namespace, callback=True)

@@ -195,3 +195,66 @@ def test_a_rank_asked_twice_shows_the_mean_places_side_by_side(twice_app):
     assert "The person in the picture" in table
     assert "average place 1.3" in table and "average place 1.0" in table
     assert "None" not in table
+
+
+def ask(room, n: int, text: str) -> str:
+    """Let phone `n` ask `text`; return the question's id."""
+    pid, key = room.join(device(n)), room.questions.key_of(device(n))
+    room.questions.recognise(pid, key)
+    return room.questions.ask(pid, key, text)["asked"][-1]["id"]
+
+
+def me_too(room, qid: str, phones: range) -> None:
+    for n in phones:
+        pid, key = room.join(device(n)), room.questions.key_of(device(n))
+        room.questions.recognise(pid, key)
+        room.questions.me_too(pid, key, qid)
+
+
+@pytest.fixture
+def asked(room):
+    """Return the ended room with questions: two approved (one answered, one with 3 "me too")."""
+    from classroom.live import question_actions
+
+    wanted = ask(room, 1, "Mag je een naaktfoto van jezelf sturen als je 15 bent?")
+    answered_one = ask(room, 2, "Wat doet de politie met een klacht?")
+    ask(room, 3, "NOOIT-GOEDGEKEURD wie is die jongen uit 3B")
+    hidden = ask(room, 4, "VERBORGEN vraag")
+    for qid in (wanted, answered_one):
+        question_actions.approve(room, qid)
+    question_actions.answered(room, answered_one, True)
+    question_actions.hide(room, hidden)
+    me_too(room, wanted, range(10, 13))
+    box = room.questions
+    for _ in range(2):  # two turns of the slot: the count the class saw moves to 3
+        box.slot -= 1
+        box.publish()
+    actions.end(room)
+    return wanted, answered_one
+
+
+def test_the_report_lists_the_approved_questions_with_their_me_too(client, room, asked):
+    text = client.get(url(room)).text
+    assert "Vragen van de klas" in text
+    assert text.index("Mag je een naaktfoto") < text.index("Wat doet de politie")  # open first
+    assert "“ik ook”: 3" in text and "“ik ook”: minder dan 3" in text
+    assert "NOOIT-GOEDGEKEURD" not in text and "VERBORGEN" not in text
+
+
+def test_the_exports_hold_the_approved_questions_and_nothing_else(client, room, asked):
+    records = read_csv(client.get(url(room, ".csv")))
+    header = records[0]
+    rows = [dict(zip(header, row, strict=True)) for row in records[1:] if row[2] == "asked"]
+    assert [(r["question"], r["item_id"], r["count"], r["shown"]) for r in rows] == [
+        ("Mag je een naaktfoto van jezelf sturen als je 15 bent?", "approved", "3", "yes"),
+        ("Wat doet de politie met een klacht?", "answered", "", "no"),
+    ]
+    data = client.get(url(room, ".json")).get_json()
+    assert data["asked"] == [
+        {"text": "Mag je een naaktfoto van jezelf sturen als je 15 bent?", "answered": False,
+         "me_too": 3},
+        {"text": "Wat doet de politie met een klacht?", "answered": True, "me_too": None},
+    ]
+    for page in (client.get(url(room, ".csv")), client.get(url(room, ".json"))):
+        assert "NOOIT-GOEDGEKEURD" not in page.text and "VERBORGEN" not in page.text
+        assert "owner" not in page.text
