@@ -159,3 +159,23 @@ def test_a_phone_cannot_pull_a_room_to_another_worker(lesson):
     time.sleep(1.5)  # longer than the keeper's round: a room asked for would have moved
     assert {code: deployment.owner_pid(code) for code in lesson.rooms} == owners
     assert all(phone.client.connected for phone in lesson.all_phones())
+
+
+def test_a_question_asked_on_one_worker_reaches_the_teacher_on_another(lesson):
+    """The question box lives in Redis: the room's next worker has every question."""
+    deployment = lesson.deployment
+    code = next(iter(lesson.rooms))
+    teacher = lesson.rooms[code][1]
+    phone = lesson.phones[code][1]
+    text = "Is it a crime to forward a nude?"
+    ack = phone.client.call("ask", {"text": text}, namespace="/student", timeout=10)
+    assert ack["ok"] and [q["text"] for q in ack["my_questions"]["asked"]] == [text]
+    victim = deployment.owner_pid(code)
+    os.kill(victim, signal.SIGKILL)
+    teacher.states.clear()
+    deadline = time.monotonic() + 30
+    while not (teacher.states and [q["text"] for q in teacher.states[-1]["questions"]["queue"]]
+               == [text]):
+        assert time.monotonic() < deadline, teacher.states[-1:]
+        time.sleep(0.1)
+    assert deployment.owner_pid(code) != victim

@@ -134,7 +134,7 @@ class Store(Protocol):
         """Load every room that has not ended, with its participants, answers and questions."""
 
     def load_room(self, code: str) -> SavedRoom | None:
-        """Load one room that has not ended, with its participants and answers; else None."""
+        """Load one room that has not ended, with its participants, answers and questions."""
 
     def rooms_since(self, since: float) -> list[RoomRecord]:
         """Return every room created at or after `since` (running or ended), oldest first."""

@@ -7,7 +7,8 @@ write to it again: its phones are told "not saved" and reconnect to the room's n
 """
 
 # ARGV: worker id, lease ms, key prefix, JSON list of writes. Returns one outcome per write:
-# "" (done), "taken" (another worker runs the room) or "exists" (a new room's code is taken).
+# "" (done), "taken" (another worker runs the room), "exists" (a new room's code is taken),
+# "missing" (a "me too" to no question) or "counted" (this token said "me too" already).
 WRITE = """
 local me, ttl, p = ARGV[1], ARGV[2], ARGV[3]
 local ops = cjson.decode(ARGV[4])
@@ -54,6 +55,30 @@ for i, op in ipairs(ops) do
   elseif kind == 'forget' then
     redis.call('DEL', p .. 'answers:' .. code .. ':' .. op[3])
     redis.call('SREM', p .. 'steps:' .. code, op[3])
+  elseif kind == 'question' then  -- the question box (redis_questions.py)
+    redis.call('HSET', p .. 'questions:' .. code, op[3], op[4])
+  elseif kind == 'unask' then
+    redis.call('HDEL', p .. 'questions:' .. code, op[3])
+    redis.call('DEL', p .. 'metoo:' .. code .. ':' .. op[3])
+  elseif kind == 'metoo' then
+    local row = redis.call('HGET', p .. 'questions:' .. code, op[3])
+    if not row then
+      out[i] = 'missing'
+    elseif redis.call('SADD', p .. 'metoo:' .. code .. ':' .. op[3], op[4]) == 0 then
+      out[i] = 'counted'
+    else
+      local q = cjson.decode(row)
+      q.me_too = q.me_too + 1
+      redis.call('HSET', p .. 'questions:' .. code, op[3], cjson.encode(q))
+    end
+  elseif kind == 'unlink' then
+    local rows = redis.call('HGETALL', p .. 'questions:' .. code)
+    for j = 1, #rows, 2 do
+      local q = cjson.decode(rows[j + 1])
+      q.owner = ''
+      redis.call('HSET', p .. 'questions:' .. code, rows[j], cjson.encode(q))
+      redis.call('DEL', p .. 'metoo:' .. code .. ':' .. rows[j])
+    end
   end
 end
 return out

@@ -23,6 +23,7 @@ import redis
 
 from . import AnswerRecord, Pending, RoomRecord, SavedRoom, StoreError
 from .burstlog import BurstLog
+from .redis_questions import RedisQuestions
 from .redis_scripts import CLAIM, RELEASE, RENEW, WRITE
 from .writer import _STOP, IDLE, Write, _primitives
 
@@ -44,7 +45,7 @@ def _record(text: str) -> RoomRecord:
     return RoomRecord(**data)
 
 
-class RedisStore:
+class RedisStore(RedisQuestions):
     """Rooms, anonymous participants and answers in one Redis database."""
 
     def __init__(
@@ -185,7 +186,7 @@ class RedisStore:
         return bool(self.redis.exists(self._key("room", code)))
 
     def load_room(self, code: str) -> SavedRoom | None:
-        """Load one room that has not ended, with its participants and answers; else None."""
+        """Load one room that has not ended, with its participants, answers and questions."""
         text = self.redis.get(self._key("room", code))
         if text is None:
             return None
@@ -200,7 +201,8 @@ class RedisStore:
                 value, passed, mod_id, flagged, status = json.loads(row)
                 answers.append(AnswerRecord(step, pid.decode(), value, passed, mod_id, flagged,
                                             status))
-        return SavedRoom(record, people, answers)
+        questions, me_too = self._questions(code)
+        return SavedRoom(record, people, answers, questions, me_too)
 
     def open_rooms(self) -> list[SavedRoom]:
         """Load every room that has not ended, with its participants and answers."""
@@ -252,6 +254,7 @@ class RedisStore:
             steps = self.redis.smembers(self._key("steps", code))
             keys = [self._key(kind, code) for kind in ("room", "people", "steps", "owner")]
             keys += [self._key("answers", code, s.decode()) for s in steps]
+            keys += self._question_keys(code)
             pipe = self.redis.pipeline()
             pipe.delete(*keys)
             for index in ("codes", "updated", "ended"):
@@ -300,4 +303,6 @@ class RedisStore:
 _PROBLEMS: dict[str, Any] = {
     "taken": "another worker runs this room now",
     "exists": "a room with this code exists",
+    "missing": "no such question in this room",
+    "counted": "this phone said \"me too\" to this question already",
 }

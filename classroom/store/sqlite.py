@@ -233,7 +233,7 @@ class SQLiteStore(question_rows.QuestionRows):
             return [self._load(conn, RoomRecord(*row)) for row in rows]
 
     def load_room(self, code: str) -> SavedRoom | None:
-        """Load one room that has not ended, with its participants and answers; else None."""
+        """Load one room that has not ended, with its participants, answers and questions."""
         with self._reader() as conn:
             row = conn.execute(
                 f"SELECT {', '.join(ROOM_COLUMNS)} FROM rooms WHERE code = ? AND phase != 'ended'",
