@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,12 @@ class Phone:
             wait_timeout=5,
         )
 
+    def close(self) -> None:
+        """Disconnect, and stop reconnecting: a phone still retrying a killed server would go on
+        in a thread for the rest of the run, drawing from the global random module (its backoff
+        jitter), which makes hypothesis fail later tests as inconsistent data generation."""
+        self.client.shutdown()
+
     def answer(self, value: int, timeout: float = 5) -> bool:
         self.sent.append(value)
         try:
@@ -160,12 +167,17 @@ def room_salt(db: Path, code: str) -> str:
         conn.close()
 
 
-def test_a_killed_server_loses_no_acknowledged_answer(tmp_path):
-    server = Server(tmp_path / "restart.sqlite3", free_port())
+def started(db: Path) -> tuple[Server, dict[str, str], str, str, str]:
+    """Start a server on a free port: it, its links, its address, the room's code and key."""
+    server = Server(db, free_port())
     links = server.start()
-    base = f"http://127.0.0.1:{server.port}"
     code = links["Join"].rsplit("/", 1)[1]
     key = links["Teacher"].split("key=", 1)[1]
+    return server, links, f"http://127.0.0.1:{server.port}", code, key
+
+
+def test_a_killed_server_loses_no_acknowledged_answer(tmp_path):
+    server, links, base, code, key = started(tmp_path / "restart.sqlite3")
     phones: list[Phone] = []
     try:
         teach = socketio.Client(reconnection=False)
@@ -237,6 +249,84 @@ def test_a_killed_server_loses_no_acknowledged_answer(tmp_path):
         teach.disconnect()
     finally:
         for phone in phones:
-            phone.client.disconnect()
+            phone.close()
+        if server.proc and server.proc.poll() is None:
+            server.kill()
+
+
+TEXT = 7  # the free-text question of the same lesson
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return answer.read().decode("utf-8")
+
+
+def figures(page: str) -> list[str]:
+    """Return the figures a report page shows: counts with percentages, totals, hidden notes."""
+    return re.findall(r"\d+ · \d+%|Answers: \d+|Fewer than \d+ answers: not shown\.", page)
+
+
+def test_a_finished_room_keeps_its_report_and_export_over_a_restart(tmp_path):
+    server, _, base, code, key = started(tmp_path / "lasting.sqlite3")
+    phones: list[Phone] = []
+    try:
+        teach = socketio.Client(reconnection=False)
+        teach_states: list[dict] = []
+        teach.on("state", teach_states.append, namespace="/teach")
+        teach.connect(base, namespaces=["/teach"], auth={"code": code, "key": key}, wait_timeout=5)
+
+        def act(event: str, data: dict | None = None) -> None:
+            assert teach.call(event, data or {}, namespace="/teach", timeout=5) == {"ok": True}
+
+        act("go", {"step": CHOICE})
+        act("open")
+        phones = [Phone(base, code, n) for n in range(5)]
+        for n, phone in enumerate(phones):
+            assert phone.answer([0, 1, 1, 2, 1][n])
+        act("go", {"step": TEXT})
+        act("open")
+        for n, phone in enumerate(phones[:4]):
+            ack = phone.client.call("answer", {"step": TEXT, "value": ["trust", "respect", "ask",
+                                    "WAITING-TEXT"][n]}, namespace="/student", timeout=5)
+            assert ack["ok"]
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and len(teach_states[-1]["pending"]) < 4:
+            time.sleep(0.05)
+        pending = [t["id"] for t in teach_states[-1]["pending"] if t["text"] != "WAITING-TEXT"]
+        act("moderate_many", {"ids": pending, "approve": True})
+        act("end")
+        teach.disconnect()
+        report = f"{base}/teach/{code}/report?key={key}"
+        before = {suffix: fetch(report.replace("/report?", f"/report{suffix}?"))
+                  for suffix in ("", ".json", ".csv")}
+        assert "2 · 67%" not in before[""] and "3 · 60%" in before[""]  # 3 of 5 chose B
+        server.kill()
+
+        server.start()  # the same database: a new room of the lesson, the old one kept
+        after = {suffix: fetch(report.replace("/report?", f"/report{suffix}?"))
+                 for suffix in ("", ".json", ".csv")}
+        assert after[".json"] == before[".json"]
+        assert after[".csv"] == before[".csv"]
+        assert figures(after[""]) == figures(before[""]) and figures(after[""])
+        assert "WAITING-TEXT" not in after[".json"]
+        assert fetch(f"{base}/teach/{code}?key={key}")  # the teacher link still opens the room
+
+        # `classroom report` reads the same database without the server: the same figures.
+        env = {**os.environ, "CLASSROOM_DB": str(server.db),
+               "CLASSROOM_CONTENT_PATHS": os.pathsep.join(
+                   [str(FIXTURES / "lessons"), str(FIXTURES / "quizzes")])}
+        written = subprocess.run(
+            [sys.executable, "-m", "classroom.cli", "report", code, "--format", "json", "-o", "-"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+        assert written.returncode == 0, written.stderr
+        assert json.loads(written.stdout) == json.loads(after[".json"])
+        page = subprocess.run(
+            [sys.executable, "-m", "classroom.cli", "report", code, "-o", "-"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60).stdout
+        assert figures(page) == figures(after[""])
+    finally:
+        for phone in phones:
+            phone.close()
         if server.proc and server.proc.poll() is None:
             server.kill()

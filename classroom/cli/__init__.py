@@ -1,12 +1,14 @@
-"""The `classroom` command: run a lesson, validate content, print the schema."""
+"""The `classroom` command: run a lesson, write and preview content, read what classes said."""
 
 import click
 
 from .content import new, schema, validate
 from .deploy import serve, worker
 from .keys import library_key
+from .preview import preview
 from .proxy import nginx_config
 from .purge import purge
+from .rooms import report, rooms
 from .run import run
 
 
@@ -24,3 +26,6 @@ main.add_command(library_key)
 main.add_command(serve)
 main.add_command(worker)
 main.add_command(nginx_config)
+main.add_command(preview)
+main.add_command(rooms)
+main.add_command(report)

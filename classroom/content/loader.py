@@ -46,15 +46,20 @@ def label_of(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def load_paths(paths: list[Path], context: list[Path] | None = None) -> Library:
-    """Load every file under `paths` into a Library; `context` files only resolve references."""
+def load_paths(paths: list[Path], context: list[Path] | None = None,
+               known: Library | None = None) -> Library:
+    """Load every file under `paths` into a Library; `context` files only resolve references.
+
+    `known` is the context already loaded (the preview loads it once, not at every save).
+    """
     library = Library()
     files = [read(path) for path in yaml_files(paths)]
     owners: dict[tuple[str, str], str] = {}
     for item in files:
         library.scanned.append(item.label)
         _register(item, library, owners)
-    known = load_paths(context) if context else Library()
+    if known is None:
+        known = load_paths(context) if context else Library()
     failed = {item.data["id"]: item.label for item in files if item.failed and item.kind == "quiz"
               and isinstance(item.data, dict) and isinstance(item.data.get("id"), str)}
     _check_lessons(files, library, known, failed)

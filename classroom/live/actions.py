@@ -7,6 +7,7 @@ from typing import Any
 
 from classroom.store import Pending, RoomRecord
 
+from . import kept
 from .answers import APPROVED, PENDING, REJECTED, answer_record
 from .room import ENDED, LOBBY, MAX_TIMER, STEP, Room
 
@@ -190,12 +191,18 @@ def end(room: Room) -> None:
     Texts and questions the teacher did not approve are deleted, and so is the room's salt:
     without it no phone, even one that kept its key, can be matched to its answers any more.
     The question box forgets which phone asked or said "me too" to the questions it keeps.
+    What the report shows is kept as it is now (kept.py), so it reads the same after a restart.
     """
     now = room.clock()
+    final: list[str] = []
 
     def mutate(record: RoomRecord) -> list[Callable[[], Pending]]:
         _set(phase=ENDED, voting_open=False, deadline=None, ended_at=now, salt="")(record)
         room.waiting.clear()
-        return _erase_unapproved(room) + room.questions.close()
+        writes = _erase_unapproved(room) + room.questions.close()
+        final.append(kept.dump(kept.final_results(room), room.questions.published()))
+        return [*writes, lambda: room.store.save_results(room.code, final[-1])]
 
     room.change(mutate, scrub=True)
+    # Read back as a restart will: the same answers in the same order, the same report.
+    room.shown.freeze(kept.read(final[-1]))

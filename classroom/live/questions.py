@@ -200,6 +200,16 @@ class QuestionBox:
             if qid in self.questions:
                 self.questions[qid].voters.add(voter)
 
+    def published(self) -> dict[str, int]:
+        """Return the published "me too" count of every approved question (locked)."""
+        return {qid: a.published for qid, a in self.questions.items() if a.record.status in PUBLIC}
+
+    def keep_published(self, counts: dict[str, int]) -> None:
+        """Put back the counts an ended room published (kept.py), so its report reads the same."""
+        for qid, count in counts.items():
+            if qid in self.questions:
+                self.questions[qid].published = self.questions[qid].counted = count
+
     # Publishing "me too" counts.
     def publish(self) -> bool:
         """At the turn of a slot, publish the counts that may move; tell whether any did."""

@@ -6,10 +6,12 @@ import threading
 import time
 from collections.abc import Callable
 
-from classroom.content.library import Library
+from classroom.content import snapshot
+from classroom.content.lessons import Lesson
+from classroom.content.library import Library, PlannedStep
 from classroom.store import RoomRecord, SavedRoom, Store
 
-from . import content
+from . import content, kept
 from .answers import Answer
 from .errors import LiveError
 from .ids import new_join_code, new_secret, normalise_code
@@ -32,6 +34,9 @@ def restore_room(room: Room, saved: SavedRoom) -> Room:
         if row.mod_id:
             room.mod_seq = max(room.mod_seq, int(row.mod_id.lstrip("t")))
     room.questions.restore(saved.questions, saved.me_too)
+    if saved.results:  # an ended room: its report shows what it showed when the lesson ended
+        room.shown.freeze(kept.read(saved.results))
+        room.questions.keep_published(kept.read_me_too(saved.results))
     return room
 
 
@@ -59,6 +64,7 @@ class Rooms:
         self.clock = clock
         self.me_too_every = me_too_every  # seconds between moves of the "me too" counts
         self._rooms: dict[str, Room] = {}
+        self._stored: set[str] = set()  # ended rooms in the store, loaded when first asked for
         self._lock = threading.Lock()
 
     def _lang(self, lesson_languages: list[str], lang: str | None) -> str:
@@ -72,9 +78,16 @@ class Rooms:
             return self.default_lang
         return lesson_languages[0]
 
+    def _lesson(self, lesson_id: str, kept_lesson: str) -> tuple[Lesson, list[PlannedStep]]:
+        """Return the lesson a room runs: as it started, else (older rooms) as it is now."""
+        restored = snapshot.restore(kept_lesson)
+        if restored is not None:
+            return restored
+        lesson = self.library.lessons[lesson_id]  # KeyError: it no longer loads
+        return lesson, self.library.plan(lesson)
+
     def _room(self, record: RoomRecord, saved: SavedRoom | None = None) -> Room:
-        lesson = self.library.lessons[record.lesson_id]
-        plan = self.library.plan(lesson)
+        lesson, plan = self._lesson(record.lesson_id, saved.lesson if saved else "")
         room = Room(record, lesson, plan, self.store, self.clock)
         room.questions = QuestionBox(room, self.me_too_every)
         if saved is not None:
@@ -112,17 +125,40 @@ class Rooms:
             created=self.clock(),
             screen_key=new_secret(),
         )
+        kept_lesson = snapshot.take(self.library, lesson)
         with self._lock:
             record.code = self._free_code()
             room = self._room(record)
             self._rooms[record.code] = room
-        self.store.create_room(record).wait()
+        self.store.create_room(record, kept_lesson).wait()
         return room
 
     def get(self, code: object) -> Room | None:
         """Return the room with this join code (as typed), or None."""
         code = normalise_code(code)
-        return self._rooms.get(code) if code else None
+        if not code:
+            return None
+        room = self._rooms.get(code)
+        if room is None and code in self._stored:
+            room = self.load(code)
+        return room
+
+    def load(self, code: str) -> Room | None:
+        """Return a stored room, running or ended, loading it from the store if need be.
+
+        None when it is not stored, or when it keeps no lesson and its lesson no longer loads.
+        """
+        room = self._rooms.get(code)
+        if room is not None:
+            return room
+        saved = self.store.load_room(code)
+        try:
+            room = self._room(saved.record, saved) if saved is not None else None
+        except KeyError:
+            room = None
+        with self._lock:
+            self._stored.discard(code)
+            return self._rooms.setdefault(code, room) if room is not None else None
 
     def find(
         self, code: object, wait: float = TAKE_OVER_WAIT, take_over: bool = True
@@ -147,12 +183,17 @@ class Rooms:
             if time.monotonic() >= deadline:
                 raise LiveError("moving", self.default_lang)
             time.sleep(TAKE_OVER_POLL)  # cooperative under gevent (monkey-patched)
-        saved = self.store.load_room(code)
-        if saved is None or saved.record.lesson_id not in self.library.lessons:
-            self.store.release(code)  # ended, or its lesson no longer loads here
+        saved = self.store.load_room(code)  # running or ended (its report, a phone back)
+        try:
+            room = self._room(saved.record, saved) if saved is not None else None
+        except KeyError:  # kept no lesson, and its lesson no longer loads here
+            room = None
+        if room is None:
+            self.store.release(code)
             return None
         with self._lock:
-            return self._rooms.setdefault(code, self._room(saved.record, saved))
+            self._stored.discard(code)
+            return self._rooms.setdefault(code, room)
 
     def running(self, code: object) -> bool:
         """Tell whether a room with this code runs here or is stored (it may run elsewhere).
@@ -189,13 +230,18 @@ class Rooms:
         return running[-1] if running else None
 
     def restore(self) -> list[str]:
-        """Load back every unfinished room from the store; return the codes of those skipped."""
+        """Load back every unfinished room from the store; return the codes of those skipped.
+
+        Ended rooms stay in the store until someone asks for one (its report, a phone that
+        comes back): they are many, and most are never asked for again.
+        """
         skipped = []
         for saved in self.store.open_rooms():
-            if saved.record.lesson_id not in self.library.lessons:
-                skipped.append(saved.record.code)  # its lesson no longer loads; keep it stored
-                continue
-            self._rooms[saved.record.code] = self._room(saved.record, saved)
+            try:
+                self._rooms[saved.record.code] = self._room(saved.record, saved)
+            except KeyError:  # kept no lesson, and its lesson no longer loads; keep it stored
+                skipped.append(saved.record.code)
+        self._stored = {r.code for r in self.store.list_rooms() if r.phase == ENDED}
         return skipped
 
     def purge(self, days: float) -> int:
@@ -205,4 +251,6 @@ class Rooms:
             for code, room in list(self._rooms.items()):
                 if room.phase == ENDED and (room.record.ended_at or 0) < cutoff:
                     del self._rooms[code]
-        return self.store.purge(cutoff)
+            count = self.store.purge(cutoff)
+            self._stored = {r.code for r in self.store.list_rooms() if r.phase == ENDED}
+        return count

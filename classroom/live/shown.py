@@ -94,6 +94,11 @@ class Shown:
         self.group = group  # read at every publication: a lesson reloaded may raise it
         self._results: dict[int, Publication] = {}
         self._counts: dict[int, Publication] = {}
+        self._frozen: dict[int, list[Answer] | None] = {}  # steps whose results never move
+
+    def freeze(self, results: Mapping[int, list[Answer] | None]) -> None:
+        """Show each step's given answers from now on, whatever its answers (a lesson ended)."""
+        self._frozen = dict(results)
 
     def _publish(
         self,
@@ -129,6 +134,8 @@ class Shown:
         self, step: int, question: Any, answers: Mapping[str, Answer], audience: str = "class"
     ) -> list[Answer] | None:
         """Return the answers `audience` may see a result of now (None: none to show)."""
+        if step in self._frozen:
+            return self._frozen[step]
         shown = self._publish(
             self._results, step, answers, answer_mark, self._aggregate(question), audience
         )

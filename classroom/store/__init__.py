@@ -95,13 +95,29 @@ class SavedRoom:
     answers: list[AnswerRecord] = field(default_factory=list)
     questions: list[QuestionRecord] = field(default_factory=list)
     me_too: list[tuple[str, str]] = field(default_factory=list)  # (question id, voter token)
+    lesson: str = ""  # the lesson as the room started (content/snapshot.py); "" in older rooms
+    results: str = ""  # what the report may show, kept when the lesson ended (live/kept.py)
+
+
+@dataclass
+class RoomSummary:
+    """One stored room as a list of rooms shows it: no keys, no salt, no answers."""
+
+    code: str
+    lesson_id: str
+    lang: str
+    phase: str
+    created: float
+    ended_at: float | None
+    joined: int  # participants
+    answered: int  # participants who gave at least one answer (not only passes)
 
 
 class Store(Protocol):
     """The store interface the live rooms use."""
 
-    def create_room(self, record: RoomRecord) -> Pending:
-        """Insert a new room (fails if the code exists)."""
+    def create_room(self, record: RoomRecord, lesson: str = "") -> Pending:
+        """Insert a new room with its lesson's snapshot, kept as is (fails if the code exists)."""
 
     def save_room(self, record: RoomRecord) -> Pending:
         """Update a room's phase, step, voting state, lock, keys, salt and class size."""
@@ -134,7 +150,13 @@ class Store(Protocol):
         """Load every room that has not ended, with its participants, answers and questions."""
 
     def load_room(self, code: str) -> SavedRoom | None:
-        """Load one room that has not ended, with its participants, answers and questions."""
+        """Load one room, running or ended, with all it keeps; None when it is not stored."""
+
+    def list_rooms(self) -> list[RoomSummary]:
+        """Return a summary of every stored room, newest first."""
+
+    def save_results(self, code: str, results: str) -> Pending:
+        """Keep what an ended room's report may show (text kept as is; replaces the last)."""
 
     def rooms_since(self, since: float) -> list[RoomRecord]:
         """Return every room created at or after `since` (running or ended), oldest first."""

@@ -39,6 +39,7 @@ for i, op in ipairs(ops) do
       redis.call('SET', p .. 'room:' .. code, op[3])
       redis.call('ZADD', p .. 'codes', op[4], code)
       redis.call('ZADD', p .. 'updated', op[5], code)
+      if op[6] ~= '' then redis.call('SET', p .. 'lesson:' .. code, op[6]) end
     end
   elseif not mine(code) then
     out[i] = 'taken'
@@ -55,6 +56,8 @@ for i, op in ipairs(ops) do
   elseif kind == 'forget' then
     redis.call('DEL', p .. 'answers:' .. code .. ':' .. op[3])
     redis.call('SREM', p .. 'steps:' .. code, op[3])
+  elseif kind == 'results' then  -- what an ended room's report may show
+    redis.call('SET', p .. 'results:' .. code, op[3])
   elseif kind == 'question' then  -- the question box (redis_questions.py)
     redis.call('HSET', p .. 'questions:' .. code, op[3], op[4])
   elseif kind == 'unask' then

@@ -21,7 +21,7 @@ from typing import Any
 
 import redis
 
-from . import AnswerRecord, Pending, RoomRecord, SavedRoom, StoreError
+from . import AnswerRecord, Pending, RoomRecord, RoomSummary, SavedRoom, StoreError
 from .burstlog import BurstLog
 from .redis_questions import RedisQuestions
 from .redis_scripts import CLAIM, RELEASE, RENEW, WRITE
@@ -87,11 +87,18 @@ class RedisStore(RedisQuestions):
             self._queue.put(write)
         return write
 
-    def create_room(self, record: RoomRecord) -> Pending:
-        """Insert a new room (fails if the code exists); this worker runs it."""
+    def create_room(self, record: RoomRecord, lesson: str = "") -> Pending:
+        """Insert a new room with its lesson's snapshot, kept as is (fails if the code exists).
+
+        This worker runs it.
+        """
         self.held.add(record.code)
         return self._write(["create", record.code, json.dumps(asdict(record)),
-                            repr(record.created), repr(time.time())])
+                            repr(record.created), repr(time.time()), lesson])
+
+    def save_results(self, code: str, results: str) -> Pending:
+        """Keep what an ended room's report may show (text kept as is; replaces the last)."""
+        return self._write(["results", code, results])
 
     def save_room(self, record: RoomRecord) -> Pending:
         """Update a room's phase, step, voting state, lock, keys, salt and class size."""
@@ -186,13 +193,11 @@ class RedisStore(RedisQuestions):
         return bool(self.redis.exists(self._key("room", code)))
 
     def load_room(self, code: str) -> SavedRoom | None:
-        """Load one room that has not ended, with its participants, answers and questions."""
+        """Load one room, running or ended, with all it keeps; None when it is not stored."""
         text = self.redis.get(self._key("room", code))
         if text is None:
             return None
         record = _record(text)
-        if record.phase == "ended":
-            return None
         people = sorted(p.decode() for p in self.redis.smembers(self._key("people", code)))
         answers = []
         for step in sorted(int(s) for s in self.redis.smembers(self._key("steps", code))):
@@ -202,13 +207,33 @@ class RedisStore(RedisQuestions):
                 answers.append(AnswerRecord(step, pid.decode(), value, passed, mod_id, flagged,
                                             status))
         questions, me_too = self._questions(code)
-        return SavedRoom(record, people, answers, questions, me_too)
+        lesson, results = (value.decode() if value is not None else "" for value in self.redis.mget(
+            self._key("lesson", code), self._key("results", code)))
+        return SavedRoom(record, people, answers, questions, me_too, lesson, results)
 
     def open_rooms(self) -> list[SavedRoom]:
         """Load every room that has not ended, with its participants and answers."""
         codes = [c.decode() for c in self.redis.zrange(self._key("codes"), 0, -1)]
         loaded = (self.load_room(code) for code in codes)
-        return [saved for saved in loaded if saved is not None]
+        return [saved for saved in loaded if saved is not None and saved.record.phase != "ended"]
+
+    def list_rooms(self) -> list[RoomSummary]:
+        """Return a summary of every stored room, newest first."""
+        codes = [c.decode() for c in self.redis.zrevrange(self._key("codes"), 0, -1)]
+        texts = self.redis.mget([self._key("room", c) for c in codes]) if codes else []
+        summaries = []
+        for code, text in zip(codes, texts, strict=True):
+            if text is None:
+                continue
+            record = _record(text)
+            answered = set()
+            for step in self.redis.smembers(self._key("steps", code)):
+                rows = self.redis.hgetall(self._key("answers", code, step.decode()))
+                answered |= {pid for pid, row in rows.items() if not json.loads(row)[1]}
+            summaries.append(RoomSummary(
+                code, record.lesson_id, record.lang, record.phase, record.created,
+                record.ended_at, self.redis.scard(self._key("people", code)), len(answered)))
+        return summaries
 
     def rooms_since(self, since: float) -> list[RoomRecord]:
         """Return every room created at or after `since` (running or ended), oldest first."""
@@ -252,7 +277,8 @@ class RedisStore(RedisQuestions):
         for raw in old:
             code = raw.decode()
             steps = self.redis.smembers(self._key("steps", code))
-            keys = [self._key(kind, code) for kind in ("room", "people", "steps", "owner")]
+            keys = [self._key(kind, code)
+                    for kind in ("room", "people", "steps", "owner", "lesson", "results")]
             keys += [self._key("answers", code, s.decode()) for s in steps]
             keys += self._question_keys(code)
             pipe = self.redis.pipeline()

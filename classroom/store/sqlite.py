@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import astuple, fields
 
-from . import AnswerRecord, Pending, RoomRecord, SavedRoom, StoreUnreadable
+from . import AnswerRecord, Pending, RoomRecord, RoomSummary, SavedRoom, StoreUnreadable
 from . import questions as question_rows
 from .reserve import Reserve
 from .writer import GroupCommit
@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS rooms (
     teacher_key TEXT NOT NULL, created REAL NOT NULL, phase TEXT NOT NULL, step INTEGER,
     voting_open INTEGER NOT NULL, revealed INTEGER NOT NULL, deadline REAL,
     locked INTEGER NOT NULL, ended_at REAL, updated REAL NOT NULL,
-    screen_key TEXT NOT NULL DEFAULT '', expected INTEGER
+    screen_key TEXT NOT NULL DEFAULT '', expected INTEGER,
+    lesson TEXT NOT NULL DEFAULT '', results TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS participants (
     room TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
@@ -49,8 +50,17 @@ ROOM_COLUMNS = [f.name for f in fields(RoomRecord)]
 # then covers a whole burst instead of alternating answer, room, answer, room.
 TOUCH_EVERY = 60.0
 ANSWER_COLUMNS = [f.name for f in fields(AnswerRecord)]
+LOADED = ", ".join([*ROOM_COLUMNS, "lesson", "results"])
+# A room as a list shows it: who joined, and who gave at least one answer that is not a pass.
+SUMMARY = """
+SELECT code, lesson_id, lang, phase, created, ended_at,
+    (SELECT COUNT(*) FROM participants WHERE room = code),
+    (SELECT COUNT(DISTINCT participant) FROM answers WHERE room = code AND passed = 0)
+FROM rooms ORDER BY created DESC
+"""
 # Columns added since the first release, for files made before them.
-ADDED = {"screen_key": "TEXT NOT NULL DEFAULT ''", "expected": "INTEGER"}
+ADDED = {"screen_key": "TEXT NOT NULL DEFAULT ''", "expected": "INTEGER",
+         "lesson": "TEXT NOT NULL DEFAULT ''", "results": "TEXT NOT NULL DEFAULT ''"}
 # What save_room writes: everything a teacher's action or the end of a lesson can change.
 SAVED_COLUMNS = ("phase", "step", "voting_open", "revealed", "deadline", "locked", "ended_at",
                  "salt", "teacher_key", "screen_key", "expected")
@@ -162,13 +172,18 @@ class SQLiteStore(question_rows.QuestionRows):
     def _write(self, *ops: tuple[str, tuple]) -> Pending:
         return self.writer.submit(list(ops))
 
-    def create_room(self, record: RoomRecord) -> Pending:
-        """Insert a new room (fails if the code exists)."""
-        names = ", ".join([*ROOM_COLUMNS, "updated"])
-        marks = ", ".join("?" * (len(ROOM_COLUMNS) + 1))
+    def create_room(self, record: RoomRecord, lesson: str = "") -> Pending:
+        """Insert a new room with its lesson's snapshot, kept as is (fails if the code exists)."""
+        names = ", ".join([*ROOM_COLUMNS, "updated", "lesson"])
+        marks = ", ".join("?" * (len(ROOM_COLUMNS) + 2))
         return self._write(
-            (f"INSERT INTO rooms ({names}) VALUES ({marks})", (*astuple(record), time.time()))
+            (f"INSERT INTO rooms ({names}) VALUES ({marks})",
+             (*astuple(record), time.time(), lesson))
         )
+
+    def save_results(self, code: str, results: str) -> Pending:
+        """Keep what an ended room's report may show (text kept as is; replaces the last)."""
+        return self._write(("UPDATE rooms SET results = ? WHERE code = ?", (results, code)))
 
     def save_room(self, record: RoomRecord) -> Pending:
         """Update a room's phase, step, voting state, lock, keys, salt and class size."""
@@ -227,19 +242,21 @@ class SQLiteStore(question_rows.QuestionRows):
         """Load every room that has not ended, with its participants, answers and questions."""
         with self._reader() as conn:
             rows = conn.execute(
-                f"SELECT {', '.join(ROOM_COLUMNS)} FROM rooms"
-                " WHERE phase != 'ended' ORDER BY created"
+                f"SELECT {LOADED} FROM rooms WHERE phase != 'ended' ORDER BY created"
             ).fetchall()
-            return [self._load(conn, RoomRecord(*row)) for row in rows]
+            return [self._load(conn, row) for row in rows]
 
     def load_room(self, code: str) -> SavedRoom | None:
-        """Load one room that has not ended, with its participants, answers and questions."""
+        """Load one room, running or ended, with all it keeps; None when it is not stored."""
         with self._reader() as conn:
-            row = conn.execute(
-                f"SELECT {', '.join(ROOM_COLUMNS)} FROM rooms WHERE code = ? AND phase != 'ended'",
-                (code,),
-            ).fetchone()
-            return self._load(conn, RoomRecord(*row)) if row else None
+            row = conn.execute(f"SELECT {LOADED} FROM rooms WHERE code = ?", (code,)).fetchone()
+            return self._load(conn, row) if row else None
+
+    def list_rooms(self) -> list[RoomSummary]:
+        """Return a summary of every stored room, newest first."""
+        with self._reader() as conn:
+            rows = conn.execute(SUMMARY).fetchall()
+        return [RoomSummary(*row) for row in rows]
 
     def rooms_since(self, since: float) -> list[RoomRecord]:
         """Return every room created at or after `since` (running or ended), oldest first."""
@@ -272,8 +289,8 @@ class SQLiteStore(question_rows.QuestionRows):
         return record
 
     @staticmethod
-    def _load(conn: sqlite3.Connection, record: RoomRecord) -> SavedRoom:
-        SQLiteStore._load_record(record)
+    def _load(conn: sqlite3.Connection, row: tuple) -> SavedRoom:
+        record, (lesson, results) = SQLiteStore._load_record(RoomRecord(*row[:-2])), row[-2:]
         people = [
             r[0] for r in conn.execute("SELECT id FROM participants WHERE room = ?", (record.code,))
         ]
@@ -285,7 +302,7 @@ class SQLiteStore(question_rows.QuestionRows):
             for step, who, value, passed, mod_id, flagged, status in rows
         ]
         questions, me_too = question_rows.load(conn, record.code)
-        return SavedRoom(record, people, answers, questions, me_too)
+        return SavedRoom(record, people, answers, questions, me_too, lesson, results)
 
     def get_meta(self, name: str) -> str | None:
         """Return a stored setting, or None."""

@@ -6,6 +6,7 @@ from flask import Flask
 
 from . import (
     errors,
+    history,
     i18n,
     library,
     organise,
@@ -17,6 +18,7 @@ from . import (
     student,
     teach,
 )
+from .exports import when
 from .strikes import Strikes
 
 
@@ -27,5 +29,6 @@ def init_app(app: Flask) -> None:
     static.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    for module in (student, screen, teach, report, library, organise, qr):
+    app.add_template_filter(when, "when")
+    for module in (student, screen, teach, report, library, history, organise, qr):
         app.register_blueprint(module.bp)

@@ -31,7 +31,7 @@ def add_headers(response: Response) -> Response:
     headers["Referrer-Policy"] = "no-referrer"
     headers["X-Frame-Options"] = "DENY"
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if request.path.startswith(("/teach", "/screen", "/library")):
+    if request.path.startswith(("/teach", "/screen", "/library", "/history")):
         headers["Cache-Control"] = "no-store"  # pages that hold a secret key
     return response
 

@@ -1,8 +1,9 @@
-"""Take the README's screenshots from the fit walk: python -m tests.browser.screenshots
+"""Take the docs' screenshots: python -m tests.browser.screenshots [readme] [preview] [history]
 
-Starts `classroom run` on the bundled default lesson and shows chosen states of the fit walk
-(tests/browser/states.py: the real domain, thirty phones) on the projector, a phone and the
-teacher's remote; writes docs/img/*.png.
+readme: starts `classroom run` on the bundled default lesson and shows chosen states of the fit
+walk (tests/browser/states.py: the real domain, thirty phones) on the projector, a phone and the
+teacher's remote. preview and history: see screenshots_more.py. Writes docs/img/*.png; with
+no argument, all of them.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def start(port: int, folder: str) -> tuple[subprocess.Popen, dict[str, str]]:
     return process, links
 
 
-def main() -> None:
-    """Show the chosen states and save the screenshots."""
+def readme() -> None:
+    """Show the chosen states and save the README's screenshots."""
     OUT.mkdir(parents=True, exist_ok=True)
     shots = {shot.name: shot for shot in Walk(load_library(), LESSON, "nl")}
     urls = {"screen": "Screen", "teach": "Teacher", "student": "Join"}
@@ -80,9 +81,19 @@ def main() -> None:
         browser.close()
         process.send_signal(signal.SIGINT)
         process.wait(timeout=15)
+
+
+def main(wanted: list[str]) -> None:
+    """Take the screenshots asked for (all without a name) and list what is in docs/img."""
+    from tests.browser import screenshots_more
+
+    jobs = {"readme": readme, "preview": screenshots_more.preview,
+            "history": screenshots_more.history}
+    for name in wanted or list(jobs):
+        jobs[name]()
     for path in sorted(OUT.glob("*.png")):
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

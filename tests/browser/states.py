@@ -17,7 +17,7 @@ from classroom.content.library import Library, load_library
 from classroom.live import actions, guard, question_actions, views
 from classroom.live.errors import LiveError
 from classroom.live.registry import Rooms
-from classroom.store import SavedRoom
+from classroom.preview.samples import NullStore
 
 BASE = "http://192.168.1.20:5000"
 CLASS = 30  # phones in the room
@@ -49,31 +49,6 @@ QUESTIONS = [
     "Is sexting normaal op onze leeftijd?",
 ]
 
-
-class Done:
-    """A write that is already durable."""
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Return at once."""
-
-
-class MemoryStore:
-    """The Store protocol in memory: the walk needs no disk."""
-
-    def __getattr__(self, name: str) -> Any:
-        return lambda *args, **kwargs: Done()
-
-    def has_room(self, code: str) -> bool:
-        """No room is stored yet."""
-        return False
-
-    def open_rooms(self) -> list[SavedRoom]:
-        """Nothing to resume."""
-        return []
-
-    def get_meta(self, name: str) -> str | None:
-        """No metadata."""
-        return None
 
 
 @dataclass
@@ -120,7 +95,7 @@ class Walk:
     """Build the states of one lesson in one language."""
 
     def __init__(self, library: Library, lesson: str, lang: str) -> None:
-        self.rooms = Rooms(library, MemoryStore())
+        self.rooms = Rooms(library, NullStore())
         self.room = self.rooms.create(lesson, lang)
         self.lesson, self.lang = lesson, lang
         self.pids = [self.room.join(f"walk-phone-{n:04d}-xxxxxxxxxxxx") for n in range(CLASS)]

@@ -58,14 +58,22 @@ def test_an_unknown_code_is_no_room_on_any_worker(workers):
     assert workers[1].find("ZZZZZZ") is None
 
 
-def test_an_ended_room_is_not_taken_over(workers):
+def test_an_ended_room_reloads_from_redis_on_another_worker_with_the_same_report(workers):
     from classroom.live import actions
+    from classroom.live.report import build_report
 
     first, second = workers
     room = first.create("live-test", "en")
+    pids = join(room, 6)
+    open_question(room, "choice")
+    for i, pid in enumerate(pids):
+        room.answer(pid, STEPS["choice"], i % 2)
     actions.end(room)
+    report = build_report(room)
     first.hand_off(room.code)
-    assert second.find(room.code) is None
+    moved = second.find(room.code, wait=1)
+    assert moved is not room and moved.phase == "ended"
+    assert build_report(moved) == report
 
 
 def test_a_write_of_a_room_another_worker_runs_fails(workers):

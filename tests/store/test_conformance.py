@@ -74,15 +74,6 @@ def test_delete_answers_forgets_one_step_only(store):
     assert store.load_room("K7RM4P").answers == [AnswerRecord(5, "p1", 1)]
 
 
-def test_open_rooms_and_load_room_leave_out_ended_rooms(store):
-    store.create_room(record("AAAAAA", created=1.0)).wait()
-    store.create_room(record("BBBBBB", created=2.0)).wait()
-    store.save_room(record("BBBBBB", created=2.0, phase="ended", ended_at=5.0)).wait()
-    assert [saved.record.code for saved in store.open_rooms()] == ["AAAAAA"]
-    assert store.load_room("BBBBBB") is None and store.has_room("BBBBBB")
-    assert store.load_room("CCCCCC") is None
-
-
 def test_rooms_since_lists_running_and_ended_rooms_oldest_first(store):
     for code, created in [("CCCCCC", 30.0), ("AAAAAA", 10.0), ("BBBBBB", 20.0)]:
         store.create_room(record(code, created=created)).wait()
