@@ -61,10 +61,11 @@ class Lesson:
             store.close()
 
     def close(self) -> None:
+        # shutdown(): also a client still reconnecting stops and closes its socket.
         for phone in self.all_phones():
-            phone.client.disconnect()
+            phone.client.shutdown()
         for _, teacher in self.rooms.values():
-            teacher.client.disconnect()
+            teacher.client.shutdown()
 
 
 @pytest.fixture
@@ -151,6 +152,7 @@ def test_a_phone_cannot_pull_a_room_to_another_worker(lesson):
         intruder.connect(f"{deployment.base}?room={decoy}", namespaces=["/student"],
                          auth={"code": target, "device": "intruder-device-abcdefghijkl"},
                          transports=["websocket"], wait_timeout=10)
+    intruder.shutdown()
     assert "moving" in repr(refusals), refusals
     for _ in range(3):
         joined = requests.post(deployment.base + "/", data={"code": target},
