@@ -20,7 +20,8 @@ class Client:
 
     def __init__(self, base_url: str, namespace: str, auth: dict) -> None:
         host = base_url.split("://", 1)[1].rstrip("/")
-        self.url = f"ws://{host}/socket.io/?EIO=4&transport=websocket"
+        # ?room=: a proxy in front of several workers routes by it (docs/deploy.md).
+        self.url = f"ws://{host}/socket.io/?EIO=4&transport=websocket&room={auth.get('code', '')}"
         self.namespace = namespace
         self.auth = auth
         self.state: dict | None = None
@@ -31,8 +32,23 @@ class Client:
         self._ws = None
         self._reader: asyncio.Task | None = None
 
-    async def connect(self) -> None:
-        """Open the socket and join the namespace, or raise with the server's reason."""
+    async def connect(self, tries: int = 10) -> None:
+        """Open the socket and join the namespace, or raise with the server's reason.
+
+        A `moving` refusal (another worker is taking the room over) is tried again a second
+        later, as the pages do.
+        """
+        for _ in range(tries - 1):
+            try:
+                return await self._connect()
+            except ConnectionError as error:
+                if '"moving"' not in str(error):
+                    raise
+                await self._ws.close()
+                await asyncio.sleep(1)
+        await self._connect()
+
+    async def _connect(self) -> None:
         # close_timeout: the server may not answer the closing handshake; nothing is measured then.
         self._ws = await websockets.connect(self.url, open_timeout=120, ping_interval=None,
                                             close_timeout=1,

@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import re
 import resource
 import signal
@@ -75,12 +76,20 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def start_baseline(port: int) -> tuple[subprocess.Popen, str, str]:
-    """Start the bare server; return the process, the room code and the key."""
+    """Start the bare server; return the process, the room code and the key, once it listens."""
     proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks/baseline_server.py"),
                              "--port", str(port)], stdout=subprocess.PIPE, text=True)
     proc.stdout.readline()
     drain(proc)
-    return proc, "BASE00", "none"
+    deadline = time.monotonic() + 20
+    while True:  # it prints before it listens: a busy machine let a phone in too early
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return proc, "BASE00", "none"
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"the bare server never listened on {port}") from None
+            time.sleep(0.05)
 
 
 def start_classroom(port: int, workdir: str, env: dict[str, str] | None = None,
@@ -151,7 +160,7 @@ async def connect_all(clients: list[Client], in_flight: int = 100) -> float:
 
 
 async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profiler,
-                   join_first: bool = False) -> dict:
+                   join_first: bool = False, spread: float = 0.0) -> dict:
     """Run one burst of N votes and one broadcast; return the figures.
 
     With `join_first`, phones join on the lesson's first step (as in class: the content
@@ -176,6 +185,8 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     cpu0 = cpu_seconds(pid)
 
     async def vote(client: Client) -> float | None:
+        if spread:  # a hall as it is: each phone answers at its own moment of the window
+            await asyncio.sleep(random.uniform(0, spread))
         start = time.perf_counter()
         ack = await client.emit("answer", {"step": step["index"], "value": value})
         return (time.perf_counter() - start) * 1000 if ack.get("ok") else None
@@ -199,6 +210,7 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
     arrived = await asyncio.gather(*(wait_for(c, moved, 60) for c in phones))
     broadcast = time.perf_counter() - start
     cpu_next = cpu_seconds(pid) - cpu0
+    opening = await open_again(teach, phones, step["index"] + 1, spy, pid)
     spy.phase(None)
     rss = peak_rss_mb(pid)
     await asyncio.gather(*(c.close() for c in phones + [teach]))
@@ -211,7 +223,35 @@ async def scenario(base: str, code: str, key: str, pid: int, n: int, spy: Profil
             "p99_ms": latencies[int(0.99 * (count - 1))],
             "teacher_final_s": teacher_final if seen else None, "broadcast_s": broadcast,
             "cpu_connect_s": cpu_connect, "cpu_vote_s": cpu_vote, "cpu_next_s": cpu_next,
-            "rss_mb": rss}
+            "rss_mb": rss, **opening}
+
+
+async def open_again(teach: Client, phones: list[Client], after: int, spy: Profiler,
+                     pid: int) -> dict:
+    """Open a question as a teacher does (`go` to it, then `open`); time it to every phone.
+
+    Returns `open_s` (from `go` until every phone shows the question open), `cpu_open_s`
+    and `open_msgs` (states each phone received meanwhile, on average).
+    """
+    steps = teach.state.get("steps") or [{"index": after, "kind": "question"}]
+    target = next((s["index"] for s in steps if s["kind"] == "question" and s["index"] >= after),
+                  after)
+    spy.phase("open")
+    before = sum(c.states for c in phones)
+    cpu0 = cpu_seconds(pid)
+    start = time.perf_counter()
+    await teach.emit("go", {"step": target})
+    go_ack = time.perf_counter() - start
+    await teach.emit("open", {})
+    open_ack = time.perf_counter() - start
+
+    def shown(s: dict) -> bool:
+        return (s.get("step") or {}).get("index") == target and s["voting"]["open"]
+
+    arrived = await asyncio.gather(*(wait_for(c, shown, 60) for c in phones))
+    return {"open_s": time.perf_counter() - start, "cpu_open_s": cpu_seconds(pid) - cpu0,
+            "open_msgs": (sum(c.states for c in phones) - before) / len(phones),
+            "got_open": sum(arrived), "go_ack_s": go_ack, "open_ack_s": open_ack}
 
 
 def client_cpu() -> float:
@@ -243,18 +283,23 @@ class Profiler:
             time.sleep(1.0)  # let py-spy attach before the phase starts
 
 
-def measure(kind: str, n: int, profile: str | None = None, join_first: bool = False) -> dict:
+def measure(kind: str, n: int, profile: str | None = None, join_first: bool = False,
+            spread: float = 0.0) -> dict:
     """Start a fresh server of `kind`, run one scenario, stop the server."""
     port = free_port()
     with tempfile.TemporaryDirectory() as workdir:
-        start = start_baseline if kind == "baseline" else lambda p: start_classroom(p, workdir)
+        # Thousands of phones from 127.0.0.1: lift the per-address connection cap too (the
+        # reliability scenarios, which share start_classroom, keep it).
+        start = start_baseline if kind == "baseline" else lambda p: start_classroom(
+            p, workdir, {"CLASSROOM_CONNECTIONS_PER_ADDRESS": "0"})
         proc, code, key = start(port)
         spy = Profiler(proc.pid, profile and f"{profile}-{kind}-{n}")
         try:
             time.sleep(0.5)
             cpu0 = client_cpu()
             base = f"http://127.0.0.1:{port}"
-            figures = asyncio.run(scenario(base, code, key, proc.pid, n, spy, join_first))
+            figures = asyncio.run(scenario(base, code, key, proc.pid, n, spy, join_first,
+                                           spread))
             figures["client_cpu_s"] = client_cpu() - cpu0
             return figures
         finally:
@@ -270,8 +315,8 @@ def median_of(runs: list[dict]) -> dict:
 
 def table(rows: list[tuple[dict, dict]]) -> str:
     """Format classroom's figures with their ratio to the baseline's."""
-    keys = ["connect_s", "p50_ms", "p99_ms", "teacher_final_s", "broadcast_s",
-            "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "client_cpu_s", "rss_mb"]
+    keys = ["connect_s", "p50_ms", "p95_ms", "p99_ms", "teacher_final_s", "broadcast_s", "open_s",
+            "cpu_connect_s", "cpu_vote_s", "cpu_next_s", "cpu_open_s", "client_cpu_s", "rss_mb"]
     lines = ["| N | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
     for ours, base in rows:
         cells = []
@@ -293,6 +338,8 @@ def main() -> None:
                         help="run each pair K times (alternating) and report the medians")
     parser.add_argument("--join-first", action="store_true",
                         help="phones join on the lesson's first step, then the question opens")
+    parser.add_argument("--spread", type=float, default=0.0, metavar="SECONDS",
+                        help="each phone answers at a random moment of this window (0: at once)")
     parser.add_argument("--only", choices=["classroom", "baseline"],
                         help="run one server only (no ratios)")
     args = parser.parse_args()
@@ -300,12 +347,13 @@ def main() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     if args.only:
         for n in args.phones:
-            print(json.dumps(measure(args.only, n, args.profile, args.join_first)), flush=True)
+            print(json.dumps(measure(args.only, n, args.profile, args.join_first, args.spread)),
+                  flush=True)
         return
     rows = []
     for n in args.phones:
-        pairs = [(measure("classroom", n, args.profile, args.join_first),
-                  measure("baseline", n, args.profile, args.join_first))
+        pairs = [(measure("classroom", n, args.profile, args.join_first, args.spread),
+                  measure("baseline", n, args.profile, args.join_first, args.spread))
                  for _ in range(args.repeat)]
         rows.append((median_of([a for a, _ in pairs]), median_of([b for _, b in pairs])))
     text = table(rows)

@@ -587,7 +587,9 @@ def measure(name: str, env: dict[str, str] | None = None, open_files: int | None
     """Start a fresh server, run scenario `name` on it, stop it; return the figures."""
     with tempfile.TemporaryDirectory() as folder:
         if name == "slowreader":
-            env = {**big_slide_lesson(folder), **(env or {})}
+            # Every move its own frame: without the coalescing interval a teacher action
+            # reaches the phones at once, not merged with the next (broadcast.PHONE_WINDOW).
+            env = {**big_slide_lesson(folder), "CLASSROOM_STATE_INTERVAL": "0", **(env or {})}
         with Lesson(env, open_files) as lesson:
             figures = asyncio.run(SCENARIOS[name](lesson, **options))
             figures["log"] = lesson.log

@@ -19,7 +19,9 @@ DEFAULTS: dict[str, Any] = {
     # The school's own contact (who, where, when), shown first on every help screen.
     "CLASSROOM_SCHOOL_CONTACT": None,
     "CLASSROOM_ASYNC_MODE": "gevent",
-    "CLASSROOM_MESSAGE_QUEUE": None,  # redis://... for several workers
+    "CLASSROOM_MESSAGE_QUEUE": None,  # redis://...: Flask-SocketIO's queue (see docs/scaling.md)
+    # redis://host:port/db: the shared store of several workers (`classroom serve`); None: SQLite
+    "CLASSROOM_REDIS": None,
     "CLASSROOM_RETENTION_DAYS": 30,
     "CLASSROOM_STATE_INTERVAL": 0.1,  # seconds between coalesced states per room; 0: at once
     "CLASSROOM_JOIN_BURST": 30,  # new phones one address may join at once...
@@ -75,12 +77,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
     from . import live, web
-    from .datadir import LibraryKey, data_dir, default_db
+    from .datadir import LibraryKey, data_dir, default_db, organiser_key
 
     folder = data_dir(app.config["CLASSROOM_DATA_DIR"])
     if app.config["CLASSROOM_DB"] is None:
         app.config["CLASSROOM_DB"] = default_db(folder)
     app.extensions["classroom.library_key"] = LibraryKey(folder)
+    app.extensions["classroom.organiser_key"] = organiser_key(folder)
     web.init_app(app)
     live.init_app(app)
     trust_proxies(app)

@@ -16,6 +16,7 @@ from .live.ids import new_secret, same_secret
 APP = "classroom"
 DB_NAME = "classroom.sqlite3"
 KEY_NAME = "library-key"
+ORGANISER_KEY_NAME = "organiser-key"
 
 
 def data_dir(configured: str | os.PathLike[str] | None = None) -> Path:
@@ -42,8 +43,9 @@ class LibraryKey:
     library page's button) takes effect in a running server at once.
     """
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / KEY_NAME
+    def __init__(self, folder: Path, name: str = KEY_NAME) -> None:
+        self.path = folder / name
+        self.name = name
 
     def get(self) -> str:
         """Return the key, making one the first time."""
@@ -60,9 +62,14 @@ class LibraryKey:
     def rotate(self) -> str:
         """Replace the key with a new one (old library links stop working); return it."""
         key = new_secret()
-        spare = self.path.with_name(f".{KEY_NAME}.{os.getpid()}")
+        spare = self.path.with_name(f".{self.name}.{os.getpid()}")
         fd = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as file:
             file.write(key + "\n")
         os.replace(spare, self.path)  # whole or not at all: a reader never sees half a key
         return key
+
+
+def organiser_key(folder: Path) -> LibraryKey:
+    """Return the organiser's key (the rooms of the day): its own file, not the library's."""
+    return LibraryKey(folder, ORGANISER_KEY_NAME)

@@ -50,3 +50,23 @@ def make_app(tmp_path, data_dir):
 def client(app):
     """Return a Flask test client of the folder's `app`."""
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """Return one real redis-server for the session (skipped without it, outside CI)."""
+    from redisserver import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    """Return the URL of the session's redis-server, emptied for this test."""
+    import redis
+
+    with redis.Redis.from_url(redis_server.url) as conn:
+        conn.flushall()
+    return redis_server.url

@@ -41,13 +41,25 @@ def test_every_vote_is_acked_and_seen_by_the_teacher(bench, server):
     assert PHONES - figures["group"] < figures["teacher_saw"] <= PHONES
     assert figures["teacher_final_s"] is not None
     assert figures["got_next"] == PHONES  # every phone got the teacher's `next`
+    assert figures["got_open"] == PHONES  # ...and saw the next question opened
     assert 0 < figures["p50_ms"] <= figures["p99_ms"]
 
 
 def test_the_table_gives_ratios_to_the_baseline(bench):
-    ours = {key: 2.0 for key in ("connect_s", "p50_ms", "p99_ms", "teacher_final_s",
-                                 "broadcast_s", "cpu_connect_s", "cpu_vote_s", "cpu_next_s",
-                                 "client_cpu_s", "rss_mb")}
+    ours = {key: 2.0 for key in ("connect_s", "p50_ms", "p95_ms", "p99_ms", "teacher_final_s",
+                                 "broadcast_s", "open_s", "cpu_connect_s", "cpu_vote_s",
+                                 "cpu_next_s", "cpu_open_s", "client_cpu_s", "rss_mb")}
     base = {key: 1.0 for key in ours}
     table = bench.table([({**ours, "n": 20}, base)])
     assert table.splitlines()[2].startswith("| 20 | 2 (×2.00) | 2 (×2.00) |")
+
+
+def test_many_rooms_on_the_bare_server_and_on_two_workers_are_counted_exactly(bench):
+    import rooms
+
+    with ThreadPoolExecutor(1) as pool:
+        base = pool.submit(rooms.run_baseline, 3, 5, 0.5).result(timeout=120)
+        ours = pool.submit(rooms.run_classroom, 2, 3, 5, 0.5).result(timeout=120)
+    for figures in (base, ours):
+        assert (figures["acked"], figures["errors"], figures["exact_rooms"]) == (15, 0, 3)
+    assert "| classroom | 2 |" in rooms.table([base, ours], 3, 5)

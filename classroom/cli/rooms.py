@@ -23,12 +23,12 @@ def _settings() -> tuple[dict[str, Any], str]:
     return settings, path
 
 
-def _open(path: str) -> Any:
+def _open(path: str, redis_url: str | None = None) -> Any:
     from ..store import StoreUnreadable, open_store
     from .storefile import unreadable
 
-    try:
-        return open_store(path)
+    try:  # with CLASSROOM_REDIS set, the rooms of `classroom serve` (docs/deploy.md)
+        return open_store(path, redis_url=redis_url)
     except StoreUnreadable as error:
         raise unreadable(error) from None
 
@@ -43,7 +43,7 @@ def _day(moment: float | None) -> str:
 def rooms(fmt: str) -> None:
     """List the rooms kept on this computer: lesson, date, state, who joined and answered."""
     settings, path = _settings()
-    store = _open(path)
+    store = _open(path, settings["CLASSROOM_REDIS"])
     try:
         kept = store.list_rooms()
     finally:
@@ -60,7 +60,7 @@ def rooms(fmt: str) -> None:
     if not rows:
         click.echo(f"No rooms are kept in {path} yet.")
         return
-    click.echo(f"Rooms kept in {path}, newest first:")
+    click.echo(f"Rooms kept in {settings['CLASSROOM_REDIS'] or path}, newest first:")
     width = max(len(row["lesson"]) for row in rows)
     click.echo(f"{'CODE':<7} {'LESSON':<{width}}  {'STARTED':<16}  {'STATE':<8} {'JOINED':>6} "
                f"{'ANSWERED':>8}  KEPT UNTIL")
@@ -98,7 +98,7 @@ def build(codes: tuple[str, ...]) -> tuple[dict[str, Any], list[str]]:
 
     settings, path = _settings()
     library = load_library(content_paths(settings["CLASSROOM_CONTENT_PATHS"]))
-    store = _open(path)
+    store = _open(path, settings["CLASSROOM_REDIS"])
     try:
         registry = Rooms(library, store, default_lang=settings["CLASSROOM_LANG"])
         loaded = [_load(registry, store, code, path) for code in dict.fromkeys(codes)]

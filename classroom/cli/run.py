@@ -194,6 +194,7 @@ def open_room(rooms: Any, lesson_id: str, lang: str | None) -> Any:
 def serve(app: Any, host: str, port: int) -> None:
     """Serve until Ctrl+C, then write what is still queued."""
     import logging
+    import signal
 
     import gevent
 
@@ -214,9 +215,15 @@ def serve(app: Any, host: str, port: int) -> None:
         int(config["CLASSROOM_CONNECTIONS_PER_ADDRESS"]),
         header_timeout=float(config["CLASSROOM_HEADER_TIMEOUT"]),
     )
+    # Ctrl+C (SIGINT) and SIGTERM stop the server from the event loop. Python's own SIGINT
+    # handler raises KeyboardInterrupt in whichever greenlet runs: with thousands of sockets
+    # that is mostly one socket's task, which dies alone, and the server went on running.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        gevent.signal_handler(signum, socketio.wsgi_server.close)
     try:
         socketio.wsgi_server.serve_forever()
     except KeyboardInterrupt:
-        click.echo("Stopped. Start again to resume the lesson where it was.")
+        pass  # before the handlers were in place
     finally:
         app.extensions["classroom.store"].close()
+    click.echo("Stopped. Start again to resume the lesson where it was.")

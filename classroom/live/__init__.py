@@ -23,12 +23,14 @@ def init_app(app: Flask) -> None:
 
     config = app.config
     library = load_library(content_paths(config["CLASSROOM_CONTENT_PATHS"]))
-    store = open_store(config["CLASSROOM_DB"], config["CLASSROOM_ASYNC_MODE"])
+    store = open_store(config["CLASSROOM_DB"], config["CLASSROOM_ASYNC_MODE"],
+                       config["CLASSROOM_REDIS"])
     rooms = Rooms(library, store, default_lang=config["CLASSROOM_LANG"],
                   school_contact=config["CLASSROOM_SCHOOL_CONTACT"],
                   me_too_every=float(config["CLASSROOM_ME_TOO_EVERY"]))
     rooms.purge(config["CLASSROOM_RETENTION_DAYS"])
-    rooms.restore()
+    if not config["CLASSROOM_REDIS"]:
+        rooms.restore()  # one process runs every room; with Redis, each as its phones come
     socketio.init_app(
         app,
         async_mode=config["CLASSROOM_ASYNC_MODE"],
@@ -50,6 +52,19 @@ def init_app(app: Flask) -> None:
     )
     init_sockets(app, socketio)
     transport.install(app, socketio.server, config)
+    if config["CLASSROOM_REDIS"]:
+        keep_rooms(app, rooms)
+
+
+def keep_rooms(app: Flask, rooms: Any) -> None:
+    """Renew this worker's rooms in the shared store; let go of those another worker took."""
+    from classroom.extensions import socketio
+
+    from .keeper import Keeper
+
+    keeper = Keeper(rooms, app.extensions["classroom.broadcaster"].let_go)
+    app.extensions["classroom.keeper"] = keeper
+    socketio.start_background_task(keeper.run, socketio.sleep)
 
 
 def content_paths(value: Any) -> list[Path] | None:

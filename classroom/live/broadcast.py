@@ -12,10 +12,14 @@ import threading
 from typing import Any
 
 from .room import Room
-from .views import build
+from .views import build, showing_help
 
 log = logging.getLogger(__name__)
 TIMER_TICK = 0.2  # how often deadlines are checked when there is no coalescing interval
+# Phones get a teacher action's state this much later, so that actions that come together
+# (the next question, then "open"; a remote's keys) reach every phone as one state: with
+# thousands of phones, each state is thousands of messages. Only with a coalescing interval.
+PHONE_WINDOW = 0.05
 
 
 def fingerprint(key: str) -> str:
@@ -42,8 +46,10 @@ class Broadcaster:
         self.interval = interval
         self._dirty: set[str] = set()
         self._last_student: dict[str, dict[str, Any]] = {}
+        self._last_help: dict[str, dict[str, Any]] = {}  # room -> language -> help sent
         self._lock = threading.Lock()
         self._running = False
+        self._phones_soon: set[str] = set()  # rooms whose phones get a state in PHONE_WINDOW
 
     @property
     def base_url(self) -> str:
@@ -71,9 +77,30 @@ class Broadcaster:
             to=channel(room.code, "teach", room.teacher_key),
             namespace="/teach",
         )
-        self._send_students(room, every_phone)
+        if every_phone and self.interval > 0:
+            self._students_soon(room)
+        else:
+            self._send_students(room, every_phone)
         if room.deadline is not None or room.questions.due():
             self.start()
+
+    def _students_soon(self, room: Room) -> None:
+        """Send the phones their state after PHONE_WINDOW, once for every action meanwhile."""
+        with self._lock:
+            if room.code in self._phones_soon:
+                return
+            self._phones_soon.add(room.code)
+
+        def later() -> None:
+            self.socketio.sleep(PHONE_WINDOW)
+            with self._lock:
+                self._phones_soon.discard(room.code)
+            try:
+                self._send_students(room, True)
+            except Exception:  # the next action or flush sends again
+                log.exception("sending the phones their state failed")
+
+        self.socketio.start_background_task(later)
 
     def _send_students(self, room: Room, every_phone: bool) -> None:
         langs = room.presence.languages()
@@ -90,14 +117,32 @@ class Broadcaster:
             if not every_phone and self._last_student.get(room.code) == seen:
                 return  # nothing a phone sees has changed: spare every phone a message
             self._last_student[room.code] = seen
+            sent = self._last_help.setdefault(room.code, {})
+            for lang, base in bases.items():
+                # The help set is most of a phone's state (3 of 4 KB) and rarely changes: a
+                # phone gets it when it connects and keeps it, so a broadcast carries it only
+                # when it changed, or when the phones show it (the help step, the end: then
+                # with what is open now). With thousands of phones that is most of the bytes.
+                if sent.get(lang) == base["help"] and not showing_help(room):
+                    bases[lang] = {k: v for k, v in base.items() if k != "help"}
+                else:
+                    sent[lang] = base["help"]
         # Each phone gets its own `mine` (a reconnecting page only draws its last state), but
         # most phones share it (all unanswered after `next`): one emit per distinct `mine`
-        # encodes the state once for the whole group instead of once per phone.
-        # Its own questions too: most phones asked none and share that as well.
+        # encodes the state once for the whole group instead of once per phone. Its own
+        # questions too. Phones that have not answered this step and asked nothing (most of
+        # them) share one group without a lookup of their answer.
+        answered = room.step_answers()
+        unanswered = room.mine(None)
         groups: dict[tuple[str | None, str], tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
-            own = {"mine": room.mine(pid), "my_questions": room.questions.mine(pid)}
-            group = (langs.get(sid), json.dumps(own, sort_keys=True))
+            lang = langs.get(sid)
+            asked = room.questions.mine(pid)
+            if pid in answered or asked["asked"] or asked["me_too"]:
+                own = {"mine": room.mine(pid), "my_questions": asked}
+                group = (lang, json.dumps(own, sort_keys=True))
+            else:
+                own, group = {"mine": unanswered, "my_questions": asked}, (lang, "")
             groups.setdefault(group, (own, []))[1].append(sid)
         for (lang, _), (own, sids) in groups.items():
             base = bases.get(lang, bases[room.lang])
@@ -114,11 +159,33 @@ class Broadcaster:
         for sid, _ in list(server.manager.get_participants(namespace, name)):
             server.disconnect(sid, namespace=namespace)
 
+    def let_go(self, code: str) -> None:
+        """Disconnect every socket of a room this worker no longer runs, and forget its state.
+
+        The pages reconnect by themselves, through the proxy, to the room's new worker.
+        """
+        with self._lock:
+            self._dirty.discard(code)
+            self._last_student.pop(code, None)
+            self._last_help.pop(code, None)
+        server = self.socketio.server
+        for role in ("student", "screen", "teach"):
+            namespace = f"/{role}"
+            names = list(server.manager.rooms.get(namespace, {}))
+            for name in names:
+                if name is not None and name.startswith(f"{code}/"):
+                    for sid, _ in list(server.manager.get_participants(namespace, name)):
+                        server.disconnect(sid, namespace=namespace)
+
     def send_one(
         self, room: Room, role: str, sid: str, pid: str | None = None, lang: str | None = None
     ) -> None:
         """Send one socket (just connected) its role's view of `room` (a phone's in `lang`)."""
         view = build(role, room, self.base_url, pid, lang)
+        if role == "student":  # this phone has the help set now (see _send_students)
+            with self._lock:
+                sent = self._last_help.setdefault(room.code, {})
+                sent.setdefault(view["room"]["lang"], view["help"])
         self.socketio.emit("state", view, to=sid, namespace=f"/{role}")
 
     def send_own(self, room: Room, pid: str) -> None:

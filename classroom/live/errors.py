@@ -83,6 +83,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That is not possible at this step.",
         "fr": "Ce n'est pas possible à cette étape.",
     },
+    "moving": {
+        # Several workers: the room's worker stopped and another is taking the lesson over.
+        "nl": "De les verhuist naar een andere server. Even geduld, het gaat zo verder.",
+        "en": "The lesson is moving to another server. One moment, it carries on by itself.",
+        "fr": "La leçon passe sur un autre serveur. Un instant, elle reprend toute seule.",
+    },
     "not-saved": {
         # Also the teacher's refusal when a step change is not durable, and a phone's when
         # joining is not: "your answer" would be wrong there.

@@ -13,7 +13,7 @@ from classroom.content.builtin import LANGUAGES
 from . import get_rooms
 from .broadcast import Broadcaster, channel, fingerprint
 from .errors import LiveError
-from .ids import same_secret
+from .ids import normalise_code, same_secret
 
 log = logging.getLogger(__name__)
 LIFECYCLE = ("connect", "disconnect")
@@ -23,6 +23,16 @@ INTERNAL = ("unknown", "extra")  # dispatch targets, not events a client may nam
 def refuse(error: LiveError) -> ConnectionRefusedError:
     """Return the refusal whose `connect_error` data is `{"error", "message"}` (and values)."""
     return ConnectionRefusedError(error.message, error.data())
+
+
+def routed(code: object) -> bool:
+    """Tell whether the proxy sent this connection by room `code` (Socket.IO's `?room=`).
+
+    Only then may this worker take the room over from another (docs/scaling.md): a page
+    always sends it; a script that sends another code reaches a worker that does not run
+    the room, and is told `moving` instead of pulling the room away from its class.
+    """
+    return isinstance(code, str) and request.args.get("room") == normalise_code(code)
 
 
 class RoleNamespace(Namespace):
@@ -105,7 +115,8 @@ class RoleNamespace(Namespace):
         get in: a guesser on the school's network does not lock the teacher out.
         """
         rooms = get_rooms()
-        room = rooms.get(auth.get("code")) if isinstance(auth, dict) else None
+        code = auth.get("code") if isinstance(auth, dict) else None
+        room = rooms.find(code, take_over=routed(code)) if code is not None else None
         if room is not None and room.check_key(auth.get("key"), self.role):
             return room
         # The visitor's language, never the room's: that would say the room exists.

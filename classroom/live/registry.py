@@ -13,6 +13,7 @@ from classroom.store import RoomRecord, SavedRoom, Store
 
 from . import content, kept
 from .answers import Answer
+from .errors import LiveError
 from .ids import new_join_code, new_secret, normalise_code
 from .questions import ME_TOO_EVERY, QuestionBox
 from .room import ENDED, Room
@@ -37,6 +38,10 @@ def restore_room(room: Room, saved: SavedRoom) -> Room:
         room.shown.freeze(kept.read(saved.results))
         room.questions.keep_published(kept.read_me_too(saved.results))
     return room
+
+
+TAKE_OVER_WAIT = 4.0  # seconds to wait for a room's lease: longer than a dead worker's lasts
+TAKE_OVER_POLL = 0.2
 
 
 class Rooms:
@@ -154,6 +159,66 @@ class Rooms:
         with self._lock:
             self._stored.discard(code)
             return self._rooms.setdefault(code, room) if room is not None else None
+
+    def find(
+        self, code: object, wait: float = TAKE_OVER_WAIT, take_over: bool = True
+    ) -> Room | None:
+        """Return the room with this code, taking it over from the store if no process runs it.
+
+        With a shared store, another worker may run the room: it is asked to hand it over and
+        lets go within a second; a worker that died lets go when its lease runs out. Raise
+        `moving` if that takes longer than `wait` seconds (the client tries again). Without
+        `take_over` (a request the proxy did not route by this code), raise `moving` at once:
+        a phone must not be able to pull a room to another worker and back, disconnecting
+        its class each time.
+        """
+        code = normalise_code(code)
+        room = self._rooms.get(code) if code else None
+        if room is not None or not code or not self.store.has_room(code):
+            return room
+        if not take_over:
+            raise LiveError("moving", self.default_lang)
+        deadline = time.monotonic() + wait
+        while not self.store.claim(code):
+            if time.monotonic() >= deadline:
+                raise LiveError("moving", self.default_lang)
+            time.sleep(TAKE_OVER_POLL)  # cooperative under gevent (monkey-patched)
+        saved = self.store.load_room(code)  # running or ended (its report, a phone back)
+        try:
+            room = self._room(saved.record, saved) if saved is not None else None
+        except KeyError:  # kept no lesson, and its lesson no longer loads here
+            room = None
+        if room is None:
+            self.store.release(code)
+            return None
+        with self._lock:
+            self._stored.discard(code)
+            return self._rooms.setdefault(code, room)
+
+    def running(self, code: object) -> bool:
+        """Tell whether a room with this code runs here or is stored (it may run elsewhere).
+
+        For the join form, whose request any worker may get: asking never moves the room.
+        """
+        code = normalise_code(code)
+        room = self._rooms.get(code) if code else None
+        if room is not None:
+            return room.phase != ENDED
+        return bool(code) and self.store.has_room(code)
+
+    def drop(self, code: str) -> Room | None:
+        """Forget a room this process no longer runs (another worker took it); return it."""
+        with self._lock:
+            return self._rooms.pop(code, None)
+
+    def hand_off(self, code: str) -> None:
+        """Let go of a room this process runs, so that the worker the proxy picks takes it."""
+        if self.drop(code) is not None:
+            self.store.release(code)
+
+    def codes(self) -> list[str]:
+        """Return the codes of the rooms this process runs."""
+        return list(self._rooms)
 
     def all(self) -> list[Room]:
         """Return every room of this server, oldest first."""

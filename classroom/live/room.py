@@ -205,7 +205,7 @@ class Room:
                 else:
                     answers[pid] = old
 
-    def mine(self, pid: str) -> dict[str, Any]:
+    def mine(self, pid: str | None) -> dict[str, Any]:
         """Return this participant's own answer to the current step."""
         answer = self.step_answers().get(pid)
         if answer is None:

@@ -19,7 +19,7 @@ from . import actions, get_rooms, guard
 from . import question_actions as asked
 from .broadcast import channel
 from .errors import LiveError
-from .namespace import RoleNamespace, refuse
+from .namespace import RoleNamespace, refuse, routed
 from .payloads import (
     AdmitIn,
     AnsweredIn,
@@ -147,7 +147,7 @@ class StudentNamespace(RoleNamespace):
 
     def _join(self, auth: dict) -> tuple[Any, str]:
         rooms = get_rooms()
-        room = rooms.get(auth.get("code"))
+        room = rooms.find(auth.get("code"), take_over=routed(auth.get("code")))
         known = room is not None and room.knows(auth.get("device"))
         # Only unknown phones spend the address's budget: a class reconnecting after a
         # Wi-Fi drop is never rate-limited. The address itself is not kept (see limiter).

@@ -1,8 +1,9 @@
 """The durable record of rooms, answers and the question box.
 
-The interface is small on purpose, so that a Redis store can implement it later (not done
-yet: `CLASSROOM_STORE` would pick it). Every write returns a `Pending`; whoever needs
-durability (an answer's ack) waits on it, and the store is free to batch the writes.
+Two stores implement one small interface: SQLite (embedded, one process: `classroom run`) and
+Redis (shared by several worker processes: `classroom serve --redis URL`). Every write returns
+a `Pending`; whoever needs durability (an answer's ack) waits on it, and the store is free to
+batch the writes. tests/store/test_conformance.py holds both to every contract below.
 """
 
 from __future__ import annotations
@@ -157,6 +158,18 @@ class Store(Protocol):
     def save_results(self, code: str, results: str) -> Pending:
         """Keep what an ended room's report may show (text kept as is; replaces the last)."""
 
+    def rooms_since(self, since: float) -> list[RoomRecord]:
+        """Return every room created at or after `since` (running or ended), oldest first."""
+
+    def claim(self, code: str) -> bool:
+        """Run room `code` in this process; False (and ask for it) while another runs it."""
+
+    def renew(self, codes: list[str]) -> list[str]:
+        """Keep running `codes`; return those this process must let go (taken or asked for)."""
+
+    def release(self, code: str) -> None:
+        """Stop running room `code`, so that another process may take it at once."""
+
     def get_meta(self, name: str) -> str | None:
         """Return a stored setting, or None."""
 
@@ -173,8 +186,15 @@ class Store(Protocol):
         """Commit what is queued, scrub, and stop writing."""
 
 
-def open_store(path: str, async_mode: str = "threading") -> Store:
-    """Open the SQLite store at `path`, batching writes with `async_mode`'s primitives."""
+def open_store(path: str, async_mode: str = "threading", redis_url: str | None = None) -> Store:
+    """Open the Redis store at `redis_url` if given, else the SQLite store at `path`.
+
+    Writes are batched with `async_mode`'s primitives.
+    """
+    if redis_url:
+        from .redis_store import RedisStore
+
+        return RedisStore(redis_url, async_mode)
     from .sqlite import SQLiteStore
 
     return SQLiteStore(path, async_mode)

@@ -258,14 +258,39 @@ class SQLiteStore(question_rows.QuestionRows):
             rows = conn.execute(SUMMARY).fetchall()
         return [RoomSummary(*row) for row in rows]
 
+    def rooms_since(self, since: float) -> list[RoomRecord]:
+        """Return every room created at or after `since` (running or ended), oldest first."""
+        with self._reader() as conn:
+            rows = conn.execute(
+                f"SELECT {', '.join(ROOM_COLUMNS)} FROM rooms WHERE created >= ? ORDER BY created",
+                (since,),
+            ).fetchall()
+        return [self._load_record(RoomRecord(*row)) for row in rows]
+
+    # One process runs every room of its file: there is no other to hand a room to.
+    def claim(self, code: str) -> bool:
+        """Run room `code` in this process (always: no other process shares the file)."""
+        return True
+
+    def renew(self, codes: list[str]) -> list[str]:
+        """Keep running `codes`: none is ever lost to another process."""
+        return []
+
+    def release(self, code: str) -> None:
+        """Stop running room `code` (nothing to free: no other process shares the file)."""
+
     @staticmethod
-    def _load(conn: sqlite3.Connection, row: tuple) -> SavedRoom:
-        record, (lesson, results) = RoomRecord(*row[:-2]), row[-2:]
+    def _load_record(record: RoomRecord) -> RoomRecord:
         record.voting_open, record.revealed, record.locked = (
             bool(record.voting_open),
             bool(record.revealed),
             bool(record.locked),
         )
+        return record
+
+    @staticmethod
+    def _load(conn: sqlite3.Connection, row: tuple) -> SavedRoom:
+        record, (lesson, results) = SQLiteStore._load_record(RoomRecord(*row[:-2])), row[-2:]
         people = [
             r[0] for r in conn.execute("SELECT id FROM participants WHERE room = ?", (record.code,))
         ]

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import errors, history, i18n, library, qr, report, screen, security, static, student, teach
+from . import (
+    errors,
+    history,
+    i18n,
+    library,
+    organise,
+    qr,
+    report,
+    screen,
+    security,
+    static,
+    student,
+    teach,
+)
 from .exports import when
 from .strikes import Strikes
 
@@ -17,5 +30,5 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     errors.init_app(app)
     app.add_template_filter(when, "when")
-    for module in (student, screen, teach, report, library, history, qr):
+    for module in (student, screen, teach, report, library, history, organise, qr):
         app.register_blueprint(module.bp)

@@ -60,7 +60,7 @@ def take() -> ResponseReturnValue:
     whoever held the old teacher link is cut off.
     """
     check_admin_key(request.form.get("key"))
-    room = get_rooms().get(request.form.get("code"))
+    room = get_rooms().find(request.form.get("code"))
     if room is None or room.phase == "ended":
         abort(404, description=_("No lesson with the code %(code)s is running.",
                                  code=request.form.get("code", "")))

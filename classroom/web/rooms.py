@@ -9,7 +9,9 @@ from urllib.parse import quote
 from flask import abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..content.builtin import LANGUAGES
 from ..live import get_rooms, views
+from ..live.errors import LiveError
 from ..live.ids import ALPHABET, CODE_LENGTH
 from .i18n import use_room_language
 
@@ -45,10 +47,30 @@ def lookup(code: str) -> Any:
 
     The right code is never refused: one student guessing codes must not lock out the class
     that shares the address. Wrong guesses of a blocked address wait before their 429.
+    The proxy sends a page by the code in its path, so this worker may take the room over
+    (docs/scaling.md); a code that is not the path's as written is not taken over.
     """
-    room = get_rooms().get(normalise_code(code))
-    if room is not None:
-        return room
+    try:
+        room = get_rooms().find(normalise_code(code), take_over=code == normalise_code(code))
+    except LiveError as error:  # another worker is handing the room over: try again soon
+        lang = request.accept_languages.best_match(LANGUAGES) or error.lang
+        abort(503, description=LiveError(error.code, lang).message)
+    return room if room is not None else _guessed()
+
+
+def running(code: str) -> bool:
+    """Tell whether a room with this (normalised) code runs, on this worker or another.
+
+    For the join form: any worker may get its request, so asking must not move the room.
+    """
+    if get_rooms().running(code):
+        return True
+    _guessed()
+    return False
+
+
+def _guessed() -> None:
+    """Count a wrong code against the address; a blocked one waits, then gets a 429."""
     strikes = current_app.extensions["classroom.web.strikes"]
     if strikes.blocked(request.remote_addr):
         strikes.strike(request.remote_addr)

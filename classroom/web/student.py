@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from .i18n import LANGUAGE_NAMES, phone_language, picked_language, use_room_language
-from .rooms import code_problem, find_room, lookup, normalise_code
+from .rooms import code_problem, find_room, normalise_code, running
 
 bp = Blueprint("student", __name__)
 
@@ -20,7 +20,7 @@ def join() -> ResponseReturnValue:
     if request.method == "POST":
         code = normalise_code(typed)
         error = code_problem(code)
-        if error is None and lookup(code) is None:
+        if error is None and not running(code):
             error = _(
                 "No lesson with the code %(code)s is running. Check the code on the big screen.",
                 code=code,

@@ -63,16 +63,24 @@ var Classroom = (function () {
     return element;
   }
 
-  /* Connect to a namespace; WebSocket first, long-polling if a network blocks it. */
+  /* Connect to a namespace; WebSocket first, long-polling if a network blocks it.
+     The room's code also rides in the address (?room=), where a proxy in front of several
+     workers reads it to send every request of one room to the worker that runs it. */
   function connect(namespace, auth) {
-    return io(namespace, {
+    var socket = io(namespace, {
       auth: auth,
+      query: { room: auth.code },
       transports: ["websocket", "polling"],
       reconnection: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       timeout: 10000
     });
+    /* Another worker is taking the room over (its own stopped): ask again in a moment. */
+    socket.on("connect_error", function (error) {
+      if (error && error.data && error.data.error === "moving") window.setTimeout(function () { socket.connect(); }, 1000);
+    });
+    return socket;
   }
 
   /* Return a function giving the seconds left on the voting timer, by the server's clock. */

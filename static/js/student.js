@@ -147,7 +147,10 @@
   }
 
   socket.on("connect", function () { banner.hidden = true; refused = null; flush(); });
-  socket.on("disconnect", function () { banner.hidden = false; draw(); });
+  socket.on("disconnect", function (reason) {
+    banner.hidden = false; draw();
+    if (reason === "io server disconnect") socket.connect(); /* the room moved to another worker */
+  });
   socket.io.on("reconnect_attempt", function () { banner.hidden = false; });
   /* Show why the server refused this phone (also the fit walk's way to show a waiting phone). */
   function refuse(data) {
@@ -159,6 +162,7 @@
   socket.on("connect_error", function (error) {
     var data = error && error.data;
     if (!data || !data.error) { banner.hidden = false; return; } /* the network: socket.io retries */
+    if (data.error === "moving") { banner.hidden = false; return; } /* common.js asks again */
     if (data.error === "rate-limited") { window.setTimeout(function () { socket.connect(); }, 3000); return; }
     if (data.error === "waiting") { window.setTimeout(function () { socket.connect(); }, 4000); } /* until let in */
     refuse(data);

@@ -1,7 +1,7 @@
 """Rooms that last: an ended room is loaded again after a restart and reads the same.
 
-Also the store's contract for it (a second store implementation is held to the same tests):
-the lesson a room started with, the results kept at the end, one room loaded, all listed.
+The store's contract for it (the lesson a room started with, the results kept at the end,
+one room loaded, all listed) is in tests/store/test_conformance_lasting.py, on every store.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from classroom.live.kept import dump, read
 from classroom.live.questions import ME_TOO_EVERY
 from classroom.live.registry import Rooms
 from classroom.live.report import build_report, export_rows
-from classroom.store import RoomRecord, RoomSummary, open_store
+from classroom.store import open_store
 
 
 def restart(library, store, clock):
@@ -148,40 +148,6 @@ def test_purge_forgets_ended_rooms_not_yet_loaded(library, store, clock, finishe
 
 
 # The store's contract for lasting rooms.
-
-
-def record(code: str, created: float, **extra) -> RoomRecord:
-    return RoomRecord(code, "live-test", "en", "salt", "teacher-key", created, **extra)
-
-
-def test_a_store_keeps_a_rooms_lesson_and_results_and_loads_one_room(store):
-    store.create_room(record("K7RM4P", 1.0), lesson='{"the": "lesson"}').wait()
-    store.add_participant("K7RM4P", "p1").wait()
-    store.save_results("K7RM4P", '{"2": null}').wait()
-    store.save_results("K7RM4P", '{"2": []}').wait()  # replaces
-    saved = store.load_room("K7RM4P")
-    assert (saved.record.code, saved.record.teacher_key, saved.participants) == (
-        "K7RM4P", "teacher-key", ["p1"])
-    assert (saved.lesson, saved.results) == ('{"the": "lesson"}', '{"2": []}')
-    assert store.load_room("ZZZZZZ") is None
-    store.create_room(record("ABCDEF", 2.0)).wait()  # no lesson given: kept as ""
-    assert (store.load_room("ABCDEF").lesson, store.load_room("ABCDEF").results) == ("", "")
-
-
-def test_a_store_lists_every_room_newest_first_with_who_joined_and_answered(store):
-    from classroom.store import AnswerRecord
-
-    store.create_room(record("AAAAAA", 1.0)).wait()
-    store.create_room(record("BBBBBB", 2.0, phase="ended", ended_at=3.0)).wait()
-    for pid in ("p1", "p2", "p3"):
-        store.add_participant("BBBBBB", pid).wait()
-    store.save_answer("BBBBBB", AnswerRecord(2, "p1", 1)).wait()
-    store.save_answer("BBBBBB", AnswerRecord(3, "p1", 0)).wait()
-    store.save_answer("BBBBBB", AnswerRecord(2, "p2", None, passed=True)).wait()
-    assert store.list_rooms() == [
-        RoomSummary("BBBBBB", "live-test", "en", "ended", 2.0, 3.0, joined=3, answered=1),
-        RoomSummary("AAAAAA", "live-test", "en", "lobby", 1.0, None, joined=0, answered=0),
-    ]
 
 
 def test_an_older_store_file_gains_the_new_columns(tmp_path):

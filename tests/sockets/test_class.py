@@ -169,7 +169,8 @@ def test_ending_the_lesson_shows_the_help_on_every_phone(phones):
 @pytest.mark.parametrize("config", [{"CLASSROOM_SCHOOL_CONTACT": "Ms Peeters, room B12"}])
 def test_the_phones_help_starts_with_the_school_contact_the_teacher_gave(phones):
     phone = phones.student(1)
-    school = last_state(phone, "/student")["help"]["school"]
+    # The help set comes with the first state (broadcasts leave it out while it is unchanged).
+    school = states(phone, "/student")[0]["help"]["school"]
     assert school == {"title": "At school", "contact": "Ms Peeters, room B12"}
 
 
@@ -270,3 +271,19 @@ def test_a_reset_after_voting_closed_still_clears_the_phones(phones):
     teach_emit(teach, "close")
     teach_emit(teach, "reset")  # nothing else a phone sees changes: only its own answer
     assert last_state(phone, "/student")["mine"]["answered"] is False
+
+
+def test_a_phone_gets_the_help_set_once_and_keeps_it_through_broadcasts(phones):
+    teach, phone = phones.teacher(), phones.student(0)
+    first = states(phone, "/student")
+    assert first[0]["help"]["title"]  # on connect: the whole help set
+    assert all("help" not in s for s in first[1:])
+    teach_emit(teach, "go", {"step": CHOICE})
+    teach_emit(teach, "open")
+    sent = states(phone, "/student")
+    assert [s["step"]["index"] for s in sent] == [CHOICE, CHOICE]
+    assert all("help" not in s for s in sent)  # unchanged: not sent again (3 of 4 KB)
+    sync = phone.emit("sync", {}, namespace="/student", callback=True)
+    assert sync["state"]["help"] == first[0]["help"]  # asked for, it is there
+    late = phones.student(1)
+    assert states(late, "/student")[0]["help"] == first[0]["help"]

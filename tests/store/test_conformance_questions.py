@@ -1,7 +1,7 @@
-"""The Store protocol's question methods, held to their one-line contracts.
+"""The Store protocol's question methods, held to their one-line contracts on every store.
 
-Written against the protocol only (a room record, then the four methods and `open_rooms`), so
-that a second store can be run through the same tests.
+Written against the protocol only (a room record, then the four methods, `open_rooms` and
+`load_room`); the `store` fixture (conftest.py) runs each test on SQLite and on Redis.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ def code(store) -> str:
 
 def saved(store, code: str):
     [room] = [saved for saved in store.open_rooms() if saved.record.code == code]
+    assert store.load_room(code) == room  # one room loads as all of them do
     return room
 
 

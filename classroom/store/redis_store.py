@@ -1,0 +1,334 @@
+"""The shared store: rooms, participants and answers in Redis, for several worker processes.
+
+Each worker runs the rooms whose lease it holds (see redis_scripts.py); this store is their
+durable record and the way a room moves to another worker when its own dies. Writes are
+grouped like SQLite's: while one batch is in Redis the next one gathers, and one script call
+applies a whole batch atomically. With `appendfsync always` Redis writes the batch to its
+append-only file and fsyncs it before it answers, so an acknowledged answer survives a Redis
+restart, and a power cut (docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import threading
+import time
+from dataclasses import asdict
+from typing import Any
+
+import redis
+
+from . import AnswerRecord, Pending, RoomRecord, RoomSummary, SavedRoom, StoreError
+from .burstlog import BurstLog
+from .redis_questions import RedisQuestions
+from .redis_scripts import CLAIM, RELEASE, RENEW, WRITE
+from .writer import _STOP, IDLE, Write, _primitives
+
+log = logging.getLogger(__name__)
+LEASE = 3.0  # seconds a worker's hold on a room lasts unless renewed (renewed every second)
+TOUCH_EVERY = 60.0  # as in the SQLite store: retention counts in days
+PREFIX = "classroom:"
+SCRUB_WAIT = 10.0  # seconds to wait for a rewrite already running before asking for ours
+
+
+def worker_id() -> str:
+    """Return a name for this process that no other process (now or later) has."""
+    return f"{os.uname().nodename}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def _record(text: str) -> RoomRecord:
+    data = json.loads(text)
+    data.pop("updated", None)
+    return RoomRecord(**data)
+
+
+class RedisStore(RedisQuestions):
+    """Rooms, anonymous participants and answers in one Redis database."""
+
+    def __init__(
+        self, url: str, async_mode: str = "threading", owner: str | None = None,
+        prefix: str = PREFIX, lease: float = LEASE,
+    ) -> None:
+        self.url = url
+        self.owner = owner or worker_id()
+        self.prefix = prefix
+        self.lease_ms = str(int(lease * 1000))
+        self.redis = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5,
+                                          health_check_interval=5)
+        self._write_script = self.redis.register_script(WRITE)
+        self._claim_script = self.redis.register_script(CLAIM)
+        self._renew_script = self.redis.register_script(RENEW)
+        self._release_script = self.redis.register_script(RELEASE)
+        self._spawn, self._event, self._queue, self._empty, _ = _primitives(async_mode)
+        self._lock = threading.Lock()
+        self._started = self._closed = False
+        self._touched: dict[str, float] = {}
+        self.held: set[str] = set()  # the rooms this worker claimed or created
+        self.failures = BurstLog(log)
+        self.batches = 0
+        self.redis.ping()  # a wrong URL is one plain message at start, not a failed lesson
+
+    def _key(self, *parts: object) -> str:
+        return self.prefix + ":".join(str(part) for part in parts)
+
+    # Writes: queued, grouped, applied by one script call per batch.
+    def _write(self, *ops: list[str]) -> Pending:
+        write = Write([tuple(op) for op in ops], self._event())  # type: ignore[misc]
+        with self._lock:
+            if self._closed:
+                write.finish(StoreError("the store is closed"))
+                return write
+            if not self._started:
+                self._started = True
+                self._spawn(self._loop)
+            self._queue.put(write)
+        return write
+
+    def create_room(self, record: RoomRecord, lesson: str = "") -> Pending:
+        """Insert a new room with its lesson's snapshot, kept as is (fails if the code exists).
+
+        This worker runs it.
+        """
+        self.held.add(record.code)
+        return self._write(["create", record.code, json.dumps(asdict(record)),
+                            repr(record.created), repr(time.time()), lesson])
+
+    def save_results(self, code: str, results: str) -> Pending:
+        """Keep what an ended room's report may show (text kept as is; replaces the last)."""
+        return self._write(["results", code, results])
+
+    def save_room(self, record: RoomRecord) -> Pending:
+        """Update a room's phase, step, voting state, lock, keys, salt and class size."""
+        ended = "" if record.ended_at is None else repr(record.ended_at)
+        return self._write(
+            ["room", record.code, json.dumps(asdict(record)), repr(time.time()), ended]
+        )
+
+    def add_participant(self, code: str, participant: str) -> Pending:
+        """Record an anonymous participant (a salted hash, nothing else)."""
+        return self._write(["person", code, participant])
+
+    def save_answer(self, code: str, answer: AnswerRecord) -> Pending:
+        """Record or replace a participant's answer to a step."""
+        row = json.dumps([answer.value, answer.passed, answer.mod_id, answer.flagged,
+                          answer.status])
+        now = time.time()
+        touch = ""
+        if now - self._touched.get(code, 0.0) >= TOUCH_EVERY:
+            self._touched[code], touch = now, repr(now)
+        return self._write(["answer", code, str(answer.step), answer.participant, row, touch])
+
+    def delete_answers(self, code: str, step: int) -> Pending:
+        """Forget every answer to one step."""
+        return self._write(["forget", code, str(step)])
+
+    def set_meta(self, name: str, value: str) -> Pending:
+        """Store a setting."""
+        return self._write(["meta", name, value])
+
+    def _loop(self) -> None:
+        while True:
+            batch, end = self._take_batch()
+            if batch:
+                outcomes = self._apply(batch)
+                for write, outcome in zip(batch, outcomes, strict=True):
+                    write.finish(outcome)
+            if end is not None:
+                return
+
+    def _take_batch(self) -> tuple[list[Write], object]:
+        batch: list[Write] = []
+        try:
+            item = self._queue.get(timeout=IDLE)
+        except self._empty:
+            with self._lock:
+                if self._queue.empty():
+                    self._started = False
+                    return batch, "idle"
+            item = self._queue.get_nowait()
+        while item is not _STOP:
+            batch.append(item)
+            try:
+                item = self._queue.get_nowait()
+            except self._empty:
+                return batch, None
+        return batch, _STOP
+
+    def _apply(self, batch: list[Write]) -> list[Exception | None]:
+        """Run a batch in one script call; return each write's outcome."""
+        ops = [op for write in batch for op in write.ops]
+        if not ops:
+            return [None] * len(batch)
+        try:
+            results = self._write_script(
+                args=[self.owner, self.lease_ms, self.prefix, json.dumps(ops)]
+            )
+        except redis.RedisError as error:
+            self.failures.failed(
+                f"Could not write to Redis at {self._where()} ({error}): the phones and the "
+                "teacher were told it was not saved, and try again.", len(batch))
+            return [error] * len(batch)
+        self.failures.recovered(f"Writing to Redis at {self._where()} works again")
+        self.batches += 1
+        outcomes: list[Exception | None] = []
+        at = 0
+        for write in batch:
+            end = at + len(write.ops)
+            mine = [r.decode() if isinstance(r, bytes) else r for r in results[at:end]]
+            at = end
+            problem = next((r for r in mine if r), None)
+            outcomes.append(StoreError(_PROBLEMS[problem]) if problem else None)
+        return outcomes
+
+    def _where(self) -> str:
+        pool = self.redis.connection_pool.connection_kwargs
+        return f"{pool.get('host', '?')}:{pool.get('port', '?')}"
+
+    # Reads.
+    def has_room(self, code: str) -> bool:
+        """Tell whether a room with this code is stored (running or finished)."""
+        return bool(self.redis.exists(self._key("room", code)))
+
+    def load_room(self, code: str) -> SavedRoom | None:
+        """Load one room, running or ended, with all it keeps; None when it is not stored."""
+        text = self.redis.get(self._key("room", code))
+        if text is None:
+            return None
+        record = _record(text)
+        people = sorted(p.decode() for p in self.redis.smembers(self._key("people", code)))
+        answers = []
+        for step in sorted(int(s) for s in self.redis.smembers(self._key("steps", code))):
+            rows = self.redis.hgetall(self._key("answers", code, step))
+            for pid, row in rows.items():
+                value, passed, mod_id, flagged, status = json.loads(row)
+                answers.append(AnswerRecord(step, pid.decode(), value, passed, mod_id, flagged,
+                                            status))
+        questions, me_too = self._questions(code)
+        lesson, results = (value.decode() if value is not None else "" for value in self.redis.mget(
+            self._key("lesson", code), self._key("results", code)))
+        return SavedRoom(record, people, answers, questions, me_too, lesson, results)
+
+    def open_rooms(self) -> list[SavedRoom]:
+        """Load every room that has not ended, with its participants and answers."""
+        codes = [c.decode() for c in self.redis.zrange(self._key("codes"), 0, -1)]
+        loaded = (self.load_room(code) for code in codes)
+        return [saved for saved in loaded if saved is not None and saved.record.phase != "ended"]
+
+    def list_rooms(self) -> list[RoomSummary]:
+        """Return a summary of every stored room, newest first."""
+        codes = [c.decode() for c in self.redis.zrevrange(self._key("codes"), 0, -1)]
+        texts = self.redis.mget([self._key("room", c) for c in codes]) if codes else []
+        summaries = []
+        for code, text in zip(codes, texts, strict=True):
+            if text is None:
+                continue
+            record = _record(text)
+            answered = set()
+            for step in self.redis.smembers(self._key("steps", code)):
+                rows = self.redis.hgetall(self._key("answers", code, step.decode()))
+                answered |= {pid for pid, row in rows.items() if not json.loads(row)[1]}
+            summaries.append(RoomSummary(
+                code, record.lesson_id, record.lang, record.phase, record.created,
+                record.ended_at, self.redis.scard(self._key("people", code)), len(answered)))
+        return summaries
+
+    def rooms_since(self, since: float) -> list[RoomRecord]:
+        """Return every room created at or after `since` (running or ended), oldest first."""
+        codes = self.redis.zrangebyscore(self._key("codes"), since, "+inf")
+        texts = self.redis.mget([self._key("room", c.decode()) for c in codes]) if codes else []
+        return [_record(text) for text in texts if text is not None]
+
+    def get_meta(self, name: str) -> str | None:
+        """Return a stored setting, or None."""
+        value = self.redis.hget(self._key("meta"), name)
+        return value.decode() if value is not None else None
+
+    # Leases: which worker runs which room.
+    def claim(self, code: str) -> bool:
+        """Run room `code` in this process; False (and ask for it) while another runs it."""
+        keys = [self._key("owner", code), self._key("wanted", code)]
+        if self._claim_script(keys=keys, args=[self.owner, self.lease_ms]):
+            self.held.add(code)
+            return True
+        return False
+
+    def renew(self, codes: list[str]) -> list[str]:
+        """Keep running `codes`; return those this process must let go (taken or asked for)."""
+        if not codes:
+            return []
+        lost = [c.decode() for c in self._renew_script(
+            args=[self.owner, self.lease_ms, self.prefix, *codes])]
+        self.held.difference_update(lost)
+        return lost
+
+    def release(self, code: str) -> None:
+        """Stop running room `code`, so that another process may take it at once."""
+        self.held.discard(code)
+        self._release_script(keys=[self._key("owner", code)], args=[self.owner])
+
+    # Upkeep.
+    def purge(self, before: float) -> int:
+        """Delete rooms that ended, or were last touched, before `before`; return how many."""
+        old = set(self.redis.zrangebyscore(self._key("updated"), "-inf", f"({before}"))
+        old |= set(self.redis.zrangebyscore(self._key("ended"), "-inf", f"({before}"))
+        for raw in old:
+            code = raw.decode()
+            steps = self.redis.smembers(self._key("steps", code))
+            keys = [self._key(kind, code)
+                    for kind in ("room", "people", "steps", "owner", "lesson", "results")]
+            keys += [self._key("answers", code, s.decode()) for s in steps]
+            keys += self._question_keys(code)
+            pipe = self.redis.pipeline()
+            pipe.delete(*keys)
+            for index in ("codes", "updated", "ended"):
+                pipe.zrem(self._key(index), code)
+            pipe.execute()
+        if old:
+            self.scrub()
+        return len(old)
+
+    def scrub(self) -> None:
+        """Rewrite Redis's append-only file, so that deleted values leave no copy in it."""
+        try:
+            # A rewrite already running copies the data as it was when it began, perhaps
+            # with what was just deleted, and Redis refuses a second one meanwhile: wait.
+            deadline = time.monotonic() + SCRUB_WAIT
+            while (self.redis.info("persistence").get("aof_rewrite_in_progress")
+                   and time.monotonic() < deadline):
+                time.sleep(0.1)
+            self.redis.bgrewriteaof()
+        except redis.ResponseError:
+            pass  # a rewrite already runs; Redis schedules the next one itself
+        except redis.RedisError as error:
+            log.warning("could not rewrite Redis's append-only file: %s", error)
+
+    def close(self) -> None:
+        """Write what is queued, let go of this worker's rooms, and stop writing."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            running = self._started
+            if running:
+                done = Write([], self._event())
+                self._queue.put(done)
+                self._queue.put(_STOP)
+        if running:
+            done.wait(10)
+        for code in list(self.held):
+            try:
+                self.release(code)
+            except redis.RedisError:
+                break  # Redis is gone: the leases run out by themselves
+        self.redis.close()
+
+
+_PROBLEMS: dict[str, Any] = {
+    "taken": "another worker runs this room now",
+    "exists": "a room with this code exists",
+    "missing": "no such question in this room",
+    "counted": "this phone said \"me too\" to this question already",
+}
