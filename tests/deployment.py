@@ -205,8 +205,18 @@ class Teacher:
         self.client = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
         self.states: list[dict] = []
         self.client.on("state", self.states.append, namespace="/teach")
-        self.client.connect(f"{base}?room={code}", namespaces=["/teach"],
-                            auth={"code": code, "key": key}, wait_timeout=10)
+        self.address, self.auth = f"{base}?room={code}", {"code": code, "key": key}
+        self.client.connect(self.address, namespaces=["/teach"], auth=self.auth, wait_timeout=10)
+
+    def connect_again(self) -> None:
+        """Connect again, as the teacher page does after a 'moving' refusal (the socket's
+        transport stays up after a refused namespace, so the client would not retry it)."""
+        try:
+            self.client.disconnect()
+            self.client.connect(self.address, namespaces=["/teach"], auth=self.auth,
+                                wait_timeout=5)
+        except socketio.exceptions.ConnectionError:
+            pass  # the room is still moving: the next try
 
     def do(self, event: str, data: dict | None = None, within: float = 15) -> None:
         """Send a teacher action, again until it is acknowledged (the worker may be moving)."""
@@ -216,8 +226,11 @@ class Teacher:
                 ack = self.client.call(event, data or {}, namespace="/teach", timeout=3)
                 if ack == {"ok": True}:
                     return
-            except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
+            except socketio.exceptions.TimeoutError:
                 ack = None
+            except socketio.exceptions.BadNamespaceError:
+                ack = None
+                self.connect_again()
             assert time.monotonic() < deadline, f"{event} never acknowledged: {ack}"
             time.sleep(0.2)
 
