@@ -25,7 +25,7 @@ from . import AnswerRecord, Pending, RoomRecord, RoomSummary, SavedRoom, StoreEr
 from .burstlog import BurstLog
 from .redis_questions import RedisQuestions
 from .redis_scripts import CLAIM, RELEASE, RENEW, WRITE
-from .writer import _STOP, IDLE, Write, _primitives
+from .writer import _STOP, Write, _primitives, take_batch
 
 log = logging.getLogger(__name__)
 LEASE = 3.0  # seconds a worker's hold on a room lasts unless renewed (renewed every second)
@@ -140,22 +140,7 @@ class RedisStore(RedisQuestions):
                 return
 
     def _take_batch(self) -> tuple[list[Write], object]:
-        batch: list[Write] = []
-        try:
-            item = self._queue.get(timeout=IDLE)
-        except self._empty:
-            with self._lock:
-                if self._queue.empty():
-                    self._started = False
-                    return batch, "idle"
-            item = self._queue.get_nowait()
-        while item is not _STOP:
-            batch.append(item)
-            try:
-                item = self._queue.get_nowait()
-            except self._empty:
-                return batch, None
-        return batch, _STOP
+        return take_batch(self, self._lock)
 
     def _apply(self, batch: list[Write]) -> list[Exception | None]:
         """Run a batch in one script call; return each write's outcome."""

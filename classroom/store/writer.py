@@ -130,23 +130,7 @@ class GroupCommit:
             self._disconnect()
 
     def _take_batch(self) -> tuple[list[Write], object]:
-        """Return the writes queued now, and _STOP, "idle" or None."""
-        batch: list[Write] = []
-        try:
-            item = self._queue.get(timeout=IDLE)
-        except self._empty:
-            with self._start_lock:
-                if self._queue.empty():
-                    self._started = False
-                    return batch, "idle"
-            item = self._queue.get_nowait()
-        while item is not _STOP:
-            batch.append(item)
-            try:
-                item = self._queue.get_nowait()
-            except self._empty:
-                return batch, None
-        return batch, _STOP
+        return take_batch(self, self._start_lock)
 
     def _loop(self) -> None:
         while True:
@@ -261,3 +245,27 @@ class GroupCommit:
                 outcomes.append(error)
             conn.execute("RELEASE write")
         return outcomes
+
+
+def take_batch(writer: Any, lock: Any) -> tuple[list[Write], object]:
+    """Return the writes `writer` has queued now, and _STOP, "idle" or None.
+
+    Shared by the SQLite and Redis stores' writers: each has `_queue`, `_empty` and `_started`,
+    and `lock` guards `_started` against a write queued while the writer stops.
+    """
+    batch: list[Write] = []
+    try:
+        item = writer._queue.get(timeout=IDLE)
+    except writer._empty:
+        with lock:
+            if writer._queue.empty():
+                writer._started = False
+                return batch, "idle"
+        item = writer._queue.get_nowait()
+    while item is not _STOP:
+        batch.append(item)
+        try:
+            item = writer._queue.get_nowait()
+        except writer._empty:
+            return batch, None
+    return batch, _STOP
