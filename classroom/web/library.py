@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
@@ -78,6 +80,17 @@ def rotate_key() -> ResponseReturnValue:
     return redirect(url_for("library.browse", key=key))
 
 
+def start_from_form(rooms: Any) -> tuple[Any, str | None]:
+    """Start the room the posted form asks for (lesson, language); return it, or the error."""
+    lessons, chosen = rooms.library.lessons, request.form.get("lesson")
+    room_lang = request.form.get("lang") or None
+    if chosen not in lessons:
+        return None, _("Choose a lesson from the list.")
+    if room_lang is not None and room_lang not in lessons[chosen].languages:
+        return None, _("This lesson is not written in that language. Choose one of its languages.")
+    return rooms.create(chosen, lang=room_lang), None
+
+
 @bp.route("/library", methods=["GET", "POST"])
 def browse() -> ResponseReturnValue:
     """List the lessons and running rooms; a POST starts a room and opens its control page."""
@@ -85,14 +98,8 @@ def browse() -> ResponseReturnValue:
     lang = str(get_locale())
     error, chosen = None, request.form.get("lesson")
     if request.method == "POST":
-        lessons = get_rooms().library.lessons
-        room_lang = request.form.get("lang") or None
-        if chosen not in lessons:
-            error = _("Choose a lesson from the list.")
-        elif room_lang is not None and room_lang not in lessons[chosen].languages:
-            error = _("This lesson is not written in that language. Choose one of its languages.")
-        else:
-            room = get_rooms().create(chosen, lang=room_lang)
+        room, error = start_from_form(get_rooms())
+        if room is not None:
             return redirect(url_for("teach.control", code=room.code, key=room.teacher_key))
     page = render_template(
         "library/browse.html",

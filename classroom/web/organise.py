@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from ..content.text import localise
 from ..live import get_rooms
 from .i18n import LANGUAGE_NAMES
-from .library import lesson_rows
+from .library import lesson_rows, start_from_form
 
 bp = Blueprint("organise", __name__)
 
@@ -57,14 +57,8 @@ def day() -> ResponseReturnValue:
     error, chosen = None, request.form.get("lesson")
     if request.method == "POST":
         rooms = get_rooms()
-        lessons = rooms.library.lessons
-        room_lang = request.form.get("lang") or None
-        if chosen not in lessons:
-            error = _("Choose a lesson from the list.")
-        elif room_lang is not None and room_lang not in lessons[chosen].languages:
-            error = _("This lesson is not written in that language. Choose one of its languages.")
-        else:
-            room = rooms.create(chosen, lang=room_lang)
+        room, error = start_from_form(rooms)
+        if room is not None:
             # The proxy may send the room to another worker: let that one take it at once.
             rooms.hand_off(room.code)
             return redirect(url_for("teach.control", code=room.code, key=room.teacher_key))
