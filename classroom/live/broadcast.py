@@ -132,17 +132,16 @@ class Broadcaster:
         # encodes the state once for the whole group instead of once per phone. Its own
         # questions too. Phones that have not answered this step and asked nothing (most of
         # them) share one group without a lookup of their answer.
-        answered = room.step_answers()
-        unanswered = room.mine(None)
+        answered, box = room.step_answers(), room.questions
+        shared = {"mine": room.mine(None), "my_questions": box.mine(None)}
         groups: dict[tuple[str | None, str], tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
             lang = langs.get(sid)
-            asked = room.questions.mine(pid)
-            if pid in answered or asked["asked"] or asked["me_too"]:
-                own = {"mine": room.mine(pid), "my_questions": asked}
+            if pid in answered or pid in box.own or pid in box.voted:
+                own = {"mine": room.mine(pid), "my_questions": box.mine(pid)}
                 group = (lang, json.dumps(own, sort_keys=True))
             else:
-                own, group = {"mine": unanswered, "my_questions": asked}, (lang, "")
+                own, group = shared, (lang, "")
             groups.setdefault(group, (own, []))[1].append(sid)
         for (lang, _), (own, sids) in groups.items():
             base = bases.get(lang, bases[room.lang])
