@@ -5,7 +5,8 @@ durable record and the way a room moves to another worker when its own dies. Wri
 grouped like SQLite's: while one batch is in Redis the next one gathers, and one script call
 applies a whole batch atomically. With `appendfsync always` Redis writes the batch to its
 append-only file and fsyncs it before it answers, so an acknowledged answer survives a Redis
-restart, and a power cut (docs/deploy.md).
+restart, and a power cut (docs/deploy.md). Its reads are in redis_reads.py, the leases and
+upkeep in redis_leases.py, the question box in redis_questions.py.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from typing import Any
 
 import redis
 
-from . import AnswerRecord, Pending, RoomRecord, RoomSummary, SavedRoom, StoreError
+from . import AnswerRecord, Pending, RoomRecord, StoreError
 from .burstlog import BurstLog
+from .redis_leases import RedisLeases
 from .redis_questions import RedisQuestions
+from .redis_reads import RedisReads
 from .redis_scripts import CLAIM, RELEASE, RENEW, WRITE
 from .writer import _STOP, Write, _primitives, take_batch
 
@@ -31,7 +34,6 @@ log = logging.getLogger(__name__)
 LEASE = 3.0  # seconds a worker's hold on a room lasts unless renewed (renewed every second)
 TOUCH_EVERY = 60.0  # as in the SQLite store: retention counts in days
 PREFIX = "classroom:"
-SCRUB_WAIT = 10.0  # seconds to wait for a rewrite already running before asking for ours
 
 
 def worker_id() -> str:
@@ -39,13 +41,7 @@ def worker_id() -> str:
     return f"{os.uname().nodename}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
-def _record(text: str) -> RoomRecord:
-    data = json.loads(text)
-    data.pop("updated", None)
-    return RoomRecord(**data)
-
-
-class RedisStore(RedisQuestions):
+class RedisStore(RedisReads, RedisLeases, RedisQuestions):
     """Rooms, anonymous participants and answers in one Redis database."""
 
     def __init__(
@@ -171,124 +167,6 @@ class RedisStore(RedisQuestions):
     def _where(self) -> str:
         pool = self.redis.connection_pool.connection_kwargs
         return f"{pool.get('host', '?')}:{pool.get('port', '?')}"
-
-    # Reads.
-    def has_room(self, code: str) -> bool:
-        """Tell whether a room with this code is stored (running or finished)."""
-        return bool(self.redis.exists(self._key("room", code)))
-
-    def load_room(self, code: str) -> SavedRoom | None:
-        """Load one room, running or ended, with all it keeps; None when it is not stored."""
-        text = self.redis.get(self._key("room", code))
-        if text is None:
-            return None
-        record = _record(text)
-        people = sorted(p.decode() for p in self.redis.smembers(self._key("people", code)))
-        answers = []
-        for step in sorted(int(s) for s in self.redis.smembers(self._key("steps", code))):
-            rows = self.redis.hgetall(self._key("answers", code, step))
-            for pid, row in rows.items():
-                value, passed, mod_id, flagged, status = json.loads(row)
-                answers.append(AnswerRecord(step, pid.decode(), value, passed, mod_id, flagged,
-                                            status))
-        questions, me_too = self._questions(code)
-        lesson, results = (value.decode() if value is not None else "" for value in self.redis.mget(
-            self._key("lesson", code), self._key("results", code)))
-        return SavedRoom(record, people, answers, questions, me_too, lesson, results)
-
-    def open_rooms(self) -> list[SavedRoom]:
-        """Load every room that has not ended, with its participants and answers."""
-        codes = [c.decode() for c in self.redis.zrange(self._key("codes"), 0, -1)]
-        loaded = (self.load_room(code) for code in codes)
-        return [saved for saved in loaded if saved is not None and saved.record.phase != "ended"]
-
-    def list_rooms(self) -> list[RoomSummary]:
-        """Return a summary of every stored room, newest first."""
-        codes = [c.decode() for c in self.redis.zrevrange(self._key("codes"), 0, -1)]
-        texts = self.redis.mget([self._key("room", c) for c in codes]) if codes else []
-        summaries = []
-        for code, text in zip(codes, texts, strict=True):
-            if text is None:
-                continue
-            record = _record(text)
-            answered = set()
-            for step in self.redis.smembers(self._key("steps", code)):
-                rows = self.redis.hgetall(self._key("answers", code, step.decode()))
-                answered |= {pid for pid, row in rows.items() if not json.loads(row)[1]}
-            summaries.append(RoomSummary(
-                code, record.lesson_id, record.lang, record.phase, record.created,
-                record.ended_at, self.redis.scard(self._key("people", code)), len(answered)))
-        return summaries
-
-    def rooms_since(self, since: float) -> list[RoomRecord]:
-        """Return every room created at or after `since` (running or ended), oldest first."""
-        codes = self.redis.zrangebyscore(self._key("codes"), since, "+inf")
-        texts = self.redis.mget([self._key("room", c.decode()) for c in codes]) if codes else []
-        return [_record(text) for text in texts if text is not None]
-
-    def get_meta(self, name: str) -> str | None:
-        """Return a stored setting, or None."""
-        value = self.redis.hget(self._key("meta"), name)
-        return value.decode() if value is not None else None
-
-    # Leases: which worker runs which room.
-    def claim(self, code: str) -> bool:
-        """Run room `code` in this process; False (and ask for it) while another runs it."""
-        keys = [self._key("owner", code), self._key("wanted", code)]
-        if self._claim_script(keys=keys, args=[self.owner, self.lease_ms]):
-            self.held.add(code)
-            return True
-        return False
-
-    def renew(self, codes: list[str]) -> list[str]:
-        """Keep running `codes`; return those this process must let go (taken or asked for)."""
-        if not codes:
-            return []
-        lost = [c.decode() for c in self._renew_script(
-            args=[self.owner, self.lease_ms, self.prefix, *codes])]
-        self.held.difference_update(lost)
-        return lost
-
-    def release(self, code: str) -> None:
-        """Stop running room `code`, so that another process may take it at once."""
-        self.held.discard(code)
-        self._release_script(keys=[self._key("owner", code)], args=[self.owner])
-
-    # Upkeep.
-    def purge(self, before: float) -> int:
-        """Delete rooms that ended, or were last touched, before `before`; return how many."""
-        old = set(self.redis.zrangebyscore(self._key("updated"), "-inf", f"({before}"))
-        old |= set(self.redis.zrangebyscore(self._key("ended"), "-inf", f"({before}"))
-        for raw in old:
-            code = raw.decode()
-            steps = self.redis.smembers(self._key("steps", code))
-            keys = [self._key(kind, code)
-                    for kind in ("room", "people", "steps", "owner", "lesson", "results")]
-            keys += [self._key("answers", code, s.decode()) for s in steps]
-            keys += self._question_keys(code)
-            pipe = self.redis.pipeline()
-            pipe.delete(*keys)
-            for index in ("codes", "updated", "ended"):
-                pipe.zrem(self._key(index), code)
-            pipe.execute()
-        if old:
-            self.scrub()
-        return len(old)
-
-    def scrub(self) -> None:
-        """Rewrite Redis's append-only file, so that deleted values leave no copy in it."""
-        try:
-            # A rewrite already running copies the data as it was when it began, perhaps
-            # with what was just deleted, and Redis refuses a second one meanwhile: wait.
-            deadline = time.monotonic() + SCRUB_WAIT
-            while (self.redis.info("persistence").get("aof_rewrite_in_progress")
-                   and time.monotonic() < deadline):
-                time.sleep(0.1)
-            self.redis.bgrewriteaof()
-        except redis.ResponseError:
-            pass  # a rewrite already runs; Redis schedules the next one itself
-        except redis.RedisError as error:
-            log.warning("could not rewrite Redis's append-only file: %s", error)
 
     def close(self) -> None:
         """Write what is queued, let go of this worker's rooms, and stop writing."""
