@@ -29,7 +29,7 @@ CHOICE = 2  # the choice question of tests/live/fixtures/lessons/live-test.yaml
 
 NGINX = """\
 daemon off;
-worker_processes 1;
+worker_processes auto;  # one per core, as in Debian's nginx.conf: each has its own open-files limit
 pid {folder}/nginx.pid;
 error_log {folder}/error.log;
 worker_rlimit_nofile {files};
@@ -198,25 +198,47 @@ def _taken(port: int) -> bool:
     return False
 
 
-class Teacher:
-    """A teacher page: a /teach socket through the proxy that reconnects by itself."""
+class Page:
+    """A page's socket through the proxy: reconnects by itself, and as the pages do."""
 
-    def __init__(self, base: str, code: str, key: str) -> None:
+    namespace = "/student"
+
+    def __init__(self, base: str, code: str, auth: dict, transport: str = "websocket") -> None:
         self.client = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
-        self.states: list[dict] = []
-        self.client.on("state", self.states.append, namespace="/teach")
-        self.address, self.auth = f"{base}?room={code}", {"code": code, "key": key}
-        self.client.connect(self.address, namespaces=["/teach"], auth=self.auth, wait_timeout=10)
+        self.address, self.auth, self.transports = f"{base}?room={code}", auth, [transport]
+        self.dropped = threading.Event()  # the server disconnected us: no reconnect follows
+        self.client.on("disconnect", self._on_disconnect, namespace=self.namespace)
+
+    def _on_disconnect(self, reason: str | None = None) -> None:
+        if reason == self.client.reason.SERVER_DISCONNECT:
+            self.dropped.set()
+
+    def connect(self, wait: float = 10) -> None:
+        """Connect the page's namespace."""
+        self.client.connect(self.address, namespaces=[self.namespace], auth=self.auth,
+                            transports=self.transports, wait_timeout=wait)
 
     def connect_again(self) -> None:
-        """Connect again, as the teacher page does after a 'moving' refusal (the socket's
-        transport stays up after a refused namespace, so the client would not retry it)."""
+        """Connect again, as the pages do after a 'moving' refusal (the socket's transport
+        stays up after a refused namespace, so the client would not retry it) and after the
+        server disconnected them (a worker letting go of a room that moved back)."""
         try:
             self.client.disconnect()
-            self.client.connect(self.address, namespaces=["/teach"], auth=self.auth,
-                                wait_timeout=5)
+            self.connect(wait=5)
         except socketio.exceptions.ConnectionError:
             pass  # the room is still moving: the next try
+
+
+class Teacher(Page):
+    """A teacher page: a /teach socket through the proxy."""
+
+    namespace = "/teach"
+
+    def __init__(self, base: str, code: str, key: str) -> None:
+        super().__init__(base, code, {"code": code, "key": key})
+        self.states: list[dict] = []
+        self.client.on("state", self.states.append, namespace="/teach")
+        self.connect()
 
     def do(self, event: str, data: dict | None = None, within: float = 15) -> None:
         """Send a teacher action, again until it is acknowledged (the worker may be moving)."""
@@ -235,30 +257,40 @@ class Teacher:
             time.sleep(0.2)
 
 
-class Phone:
-    """A phone through the proxy: reconnects by itself, keeps what was acknowledged."""
+class Phone(Page):
+    """A phone through the proxy: keeps what was acknowledged."""
 
     def __init__(self, base: str, code: str, n: int, transport: str = "websocket") -> None:
-        self.client = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
         self.code, self.device = code, f"deploy-phone-{code}-{n:03d}-abcdefghij"
+        super().__init__(base, code, {"code": code, "device": self.device}, transport)
         self.acked: list[int] = []
-        self.sent: list[int] = []
-        self.client.connect(f"{base}?room={code}", namespaces=["/student"],
-                            auth={"code": code, "device": self.device}, transports=[transport],
-                            wait_timeout=10)
+        self.unacked: list[int] = []  # sent since the last ack: their acks may have been lost
+        self.connect()
 
     def answer(self, value: int, timeout: float = 3) -> bool:
         """Send an answer; True once the server acknowledged it (durable)."""
-        self.sent.append(value)
         try:
             ack = self.client.call("answer", {"step": CHOICE, "value": value},
                                    namespace="/student", timeout=timeout)
-        except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
+        except socketio.exceptions.TimeoutError:
+            self.unacked.append(value)
+            return False
+        except socketio.exceptions.BadNamespaceError:  # not connected: nothing was sent
+            if self.dropped.is_set():  # as student.js does; otherwise the client reconnects
+                self.dropped.clear()
+                self.connect_again()
             return False
         if ack and ack.get("ok"):
             self.acked.append(value)
+            self.unacked.clear()
             return True
+        self.unacked.append(value)
         return False
+
+    def may_hold(self) -> list[int]:
+        """Return what the server may hold for this phone: its last acknowledged answer, or
+        one it sent after that whose ack was lost (a worker died, or Redis restarted)."""
+        return self.acked[-1:] + self.unacked
 
     def pid(self, salt: str) -> str:
         """Return this phone's anonymous participant id in its room."""

@@ -46,7 +46,7 @@ class Lesson:
         return [phone for phones in self.phones.values() for phone in phones]
 
     def check_exact(self) -> None:
-        """Every room holds one answer per phone: its last acknowledged (or last sent) one."""
+        """Every room holds one answer per phone: its last acknowledged one, or a later one."""
         store = self.deployment.store()
         try:
             for code, phones in self.phones.items():
@@ -55,17 +55,23 @@ class Lesson:
                 assert len(saved.participants) == PHONES
                 assert set(answers) == {phone.pid(saved.record.salt) for phone in phones}
                 for phone in phones:
-                    assert answers[phone.pid(saved.record.salt)] in (phone.acked[-1],
-                                                                     phone.sent[-1])
+                    assert answers[phone.pid(saved.record.salt)] in phone.may_hold()
         finally:
             store.close()
 
     def close(self) -> None:
-        # shutdown(): also a client still reconnecting stops and closes its socket.
-        for phone in self.all_phones():
-            phone.client.shutdown()
-        for _, teacher in self.rooms.values():
-            teacher.client.shutdown()
+        """Stop every client (after the deployment: their sockets are closed already)."""
+        # shutdown(): also a client still reconnecting stops. All at once, and not waiting
+        # long for any: websocket-client waits 3 s for a close frame that engineio's reader
+        # takes, and a reader may sit in a long-polling request. Leftovers are swept at the
+        # end of the module (conftest.py).
+        clients = [p.client for p in self.all_phones()] + [t.client for _, t in self.rooms.values()]
+        stopping = [threading.Thread(target=client.shutdown, daemon=True) for client in clients]
+        for thread in stopping:
+            thread.start()
+        deadline = time.monotonic() + 10
+        for thread in stopping:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
@@ -76,9 +82,9 @@ def lesson(tmp_path):
         made = Lesson(deployment)
         yield made
     finally:
+        deployment.stop()
         if made is not None:
             made.close()
-        deployment.stop()
 
 
 def answer_through(lesson: Lesson, trouble, phones: list[Phone]) -> None:
