@@ -31,6 +31,7 @@ from phones import Client, phone, teacher, wait_for  # noqa: E402
 
 from run import (  # noqa: E402
     ROOT,
+    client_cpu,
     connect_all,
     cpu_seconds,
     free_port,
@@ -67,9 +68,11 @@ async def lesson(base: str, rooms: list[tuple[str, str]], phones: int, spread: f
         else:
             errors += 1
 
-    cpu0 = cpu()
+    # The simulated phones' own CPU too: on a small machine they share the cores with the server.
+    cpu0 = {**cpu(), "phones": client_cpu()}
     await asyncio.gather(*(answer(i, c) for i, c in clients))
-    cpu_answers = {name: used - cpu0[name] for name, used in cpu().items()}
+    cpu_answers = {name: used - cpu0[name]
+                   for name, used in {**cpu(), "phones": client_cpu()}.items()}
     # The teacher's count moves in steps of the lesson's minimum group: all in once fewer
     # than a group are left out; the baseline counts one by one.
     done = await asyncio.gather(*(wait_for(t, lambda s: s["answers"]["count"] > phones - s[
@@ -137,7 +140,7 @@ def table(rows: list[dict], rooms: int, phones: int) -> str:
     base = rows[0]
     keys = ["connect_s", "p50_ms", "p95_ms", "p99_ms", "cpu_server_per_1000"]
     lines = ["| server | workers | " + " | ".join(keys) + " | proxy CPU /1000 | redis CPU /1000"
-             " | errors | exact rooms |", "|---|---|" + "---|" * (len(keys) + 4)]
+             " | phones CPU /1000 | errors | exact rooms |", "|---|---|" + "---|" * (len(keys) + 5)]
     for row in rows:
         cells = []
         for key in keys:
@@ -146,6 +149,7 @@ def table(rows: list[dict], rooms: int, phones: int) -> str:
             cells.append(f"{a:.3g}{ratio}" if a is not None else "n/a")
         extra = [f"{row.get('cpu_proxy_per_1000', 0):.3g}",
                  f"{row.get('cpu_redis_per_1000', 0):.3g}",
+                 f"{row.get('cpu_phones_per_1000', 0):.3g}",
                  str(row["errors"]), f"{row['exact_rooms']}/{rooms}"]
         lines.append(f"| {row['server']} | {row['workers']} | " + " | ".join(cells + extra) + " |")
     return "\n".join(lines)
