@@ -180,6 +180,11 @@ class GuardedHandler(QuietHandler):
             upgrade = getattr(self, "headers", None) is not None and (
                 self._connection_upgrade_requested())
             self.socket.settimeout(None if upgrade else REQUEST_IDLE)
+            if upgrade:
+                # Once a WebSocket ends (a room moved to another worker, say), what the
+                # phone still sends is frames: read as a next request they were logged as
+                # binary "Invalid HTTP method" lines. Close the connection instead.
+                self.close_connection = True
 
     def _handle_client_error(self, ex: BaseException) -> Any:
         # pywsgi's hook for a request it could not read: one that never finished is closed

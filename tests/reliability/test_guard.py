@@ -52,6 +52,20 @@ def test_a_request_whose_headers_never_end_is_closed_at_the_deadline(serve):
     assert ask(port).startswith(b"HTTP/1.1 200")  # a whole request is served as before
 
 
+def test_a_connection_that_asked_for_a_websocket_is_never_read_as_http_again(serve):
+    port = serve()
+    conn = socket.create_connection(("127.0.0.1", port))
+    conn.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+    conn.settimeout(2)
+    answer = b""
+    while not answer.endswith(b"hello"):
+        answer += conn.recv(4096)
+    conn.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # as if a frame came after the end
+    assert conn.recv(4096) == b""  # closed: not answered as a second request
+    conn.close()
+    assert ask(port).startswith(b"HTTP/1.1 200")  # a plain request is served as before
+
+
 def test_a_request_sent_a_byte_at_a_time_is_closed_too(serve):
     port = serve(header_timeout=0.5)
     conn = socket.create_connection(("127.0.0.1", port))
