@@ -15,7 +15,6 @@ import json
 import logging
 import os
 import secrets
-import threading
 import time
 from dataclasses import asdict
 from typing import Any
@@ -28,7 +27,7 @@ from .redis_leases import RedisLeases
 from .redis_questions import RedisQuestions
 from .redis_reads import RedisReads
 from .redis_scripts import CLAIM, RELEASE, RENEW, WRITE
-from .writer import _STOP, Write, _primitives, take_batch
+from .writer import BatchWriter, Write
 
 log = logging.getLogger(__name__)
 LEASE = 3.0  # seconds a worker's hold on a room lasts unless renewed (renewed every second)
@@ -41,7 +40,7 @@ def worker_id() -> str:
     return f"{os.uname().nodename}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
-class RedisStore(RedisReads, RedisLeases, RedisQuestions):
+class RedisStore(BatchWriter, RedisReads, RedisLeases, RedisQuestions):
     """Rooms, anonymous participants and answers in one Redis database."""
 
     def __init__(
@@ -58,9 +57,7 @@ class RedisStore(RedisReads, RedisLeases, RedisQuestions):
         self._claim_script = self.redis.register_script(CLAIM)
         self._renew_script = self.redis.register_script(RENEW)
         self._release_script = self.redis.register_script(RELEASE)
-        self._spawn, self._event, self._queue, self._empty, _ = _primitives(async_mode)
-        self._lock = threading.Lock()
-        self._started = self._closed = False
+        self._start_batches(async_mode)
         self._touched: dict[str, float] = {}
         self.held: set[str] = set()  # the rooms this worker claimed or created
         self.failures = BurstLog(log)
@@ -72,16 +69,7 @@ class RedisStore(RedisReads, RedisLeases, RedisQuestions):
 
     # Writes: queued, grouped, applied by one script call per batch.
     def _write(self, *ops: list[str]) -> Pending:
-        write = Write([tuple(op) for op in ops], self._event())  # type: ignore[misc]
-        with self._lock:
-            if self._closed:
-                write.finish(StoreError("the store is closed"))
-                return write
-            if not self._started:
-                self._started = True
-                self._spawn(self._loop)
-            self._queue.put(write)
-        return write
+        return self.submit([tuple(op) for op in ops])  # type: ignore[misc]
 
     def create_room(self, record: RoomRecord, lesson: str = "") -> Pending:
         """Insert a new room with its lesson's snapshot, kept as is (fails if the code exists).
@@ -125,20 +113,7 @@ class RedisStore(RedisReads, RedisLeases, RedisQuestions):
         """Store a setting."""
         return self._write(["meta", name, value])
 
-    def _loop(self) -> None:
-        while True:
-            batch, end = self._take_batch()
-            if batch:
-                outcomes = self._apply(batch)
-                for write, outcome in zip(batch, outcomes, strict=True):
-                    write.finish(outcome)
-            if end is not None:
-                return
-
-    def _take_batch(self) -> tuple[list[Write], object]:
-        return take_batch(self, self._lock)
-
-    def _apply(self, batch: list[Write]) -> list[Exception | None]:
+    def _run_batch(self, batch: list[Write]) -> list[Exception | None]:
         """Run a batch in one script call; return each write's outcome."""
         ops = [op for write in batch for op in write.ops]
         if not ops:
@@ -170,17 +145,8 @@ class RedisStore(RedisReads, RedisLeases, RedisQuestions):
 
     def close(self) -> None:
         """Write what is queued, let go of this worker's rooms, and stop writing."""
-        with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-            running = self._started
-            if running:
-                done = Write([], self._event())
-                self._queue.put(done)
-                self._queue.put(_STOP)
-        if running:
-            done.wait(10)
+        if self._stop_batches() is None:
+            return
         for code in list(self.held):
             try:
                 self.release(code)

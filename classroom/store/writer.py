@@ -72,32 +72,20 @@ class Write:
             raise StoreError(str(self.error)) from self.error
 
 
-class GroupCommit:
-    """The one writer of a SQLite database.
+class BatchWriter:
+    """A queue of writes that one background task applies in batches (SQLite's and Redis's).
 
-    It opens its connection at once and keeps it until `close()`, idle or not. At the
-    open-files limit, phones retrying to join take every descriptor the moment it is free:
-    a writer that let go of its files while the class listened could not open them again,
-    and every answer and teacher action after the pause was refused.
+    While one batch is being written the next one gathers, so hundreds of answers share one
+    commit and one fsync. A subclass says how a batch is written (`_run_batch`) and what
+    stopping closes (`_stopped`).
     """
 
-    def __init__(
-        self,
-        connect: Callable[[], sqlite3.Connection],
-        async_mode: str = "threading",
-        where: str = "the database",
-    ) -> None:
-        self._connect = connect
+    def _start_batches(self, async_mode: str) -> None:
         self._spawn, self._event, self._queue, self._empty, self._run_blocking = _primitives(
             async_mode
         )
-        self.where = where
-        self.failures = BurstLog(log)
-        self._conn: sqlite3.Connection | None = connect()
-        self._started = False
-        self._closed = False
+        self._started = self._closed = False
         self._start_lock = threading.Lock()
-        self.batches = 0  # how many commits: tests check that writes really are grouped
 
     def submit(self, ops: Ops) -> Write:
         """Enqueue `ops` to run in one savepoint of the next batch."""
@@ -113,11 +101,12 @@ class GroupCommit:
             self._queue.put(write)
         return write
 
-    def close(self) -> None:
-        """Commit what is queued, then stop the writer (once)."""
+    def _stop_batches(self) -> bool | None:
+        """Take no more writes and write what is queued; None if stopped before, else
+        whether the loop was running (it then ran `_stopped`)."""
         with self._start_lock:
             if self._closed:
-                return
+                return None
             self._closed = True
             running = self._started
             if running:
@@ -125,34 +114,91 @@ class GroupCommit:
                 self._queue.put(done)
                 self._queue.put(_STOP)
         if running:
-            done.wait(10)  # the loop closes the connection when it stops
-        else:
-            self._disconnect()
+            done.wait(10)
+        return running
+
+    def _run_batch(self, batch: list[Write]) -> list[Exception | None]:
+        """Write a batch; return each write's outcome (None when it is durable)."""
+        raise NotImplementedError
+
+    def _stopped(self) -> None:
+        """Close what the writer holds, once its loop stops."""
 
     def _take_batch(self) -> tuple[list[Write], object]:
-        return take_batch(self, self._start_lock)
+        """Return the writes queued now, and _STOP, "idle" or None."""
+        batch: list[Write] = []
+        try:
+            item = self._queue.get(timeout=IDLE)
+        except self._empty:
+            with self._start_lock:
+                if self._queue.empty():
+                    self._started = False
+                    return batch, "idle"
+            item = self._queue.get_nowait()
+        while item is not _STOP:
+            batch.append(item)
+            try:
+                item = self._queue.get_nowait()
+            except self._empty:
+                return batch, None
+        return batch, _STOP
 
     def _loop(self) -> None:
         while True:
             batch, end = self._take_batch()
             if batch:
-                # Reconnect (after an error) here, not in the pool's thread: under gevent
-                # the hub does not switch inside connect(), so no socket takes the
-                # descriptors the store's reserve frees for it.
-                refused = self._reconnect()
-                outcomes = [refused] * len(batch) if refused else self._run_blocking(
-                    lambda batch=batch: self._commit(batch)
-                )
-                self._report(outcomes)
+                outcomes = self._run_batch(batch)
                 # Wake the waiters here, not in the pool's thread: under gevent, setting an
                 # event from a foreign thread costs a cross-thread wake-up (and a fight for
                 # the GIL) per waiter, which made a burst of 2000 answers wait on each other.
                 for write, outcome in zip(batch, outcomes, strict=True):
                     write.finish(outcome)
             if end is _STOP:
-                self._disconnect()
+                self._stopped()
             if end is not None:
                 return
+
+
+class GroupCommit(BatchWriter):
+    """The one writer of a SQLite database.
+
+    It opens its connection at once and keeps it until `close()`, idle or not. At the
+    open-files limit, phones retrying to join take every descriptor the moment it is free:
+    a writer that let go of its files while the class listened could not open them again,
+    and every answer and teacher action after the pause was refused.
+    """
+
+    def __init__(
+        self,
+        connect: Callable[[], sqlite3.Connection],
+        async_mode: str = "threading",
+        where: str = "the database",
+    ) -> None:
+        self._connect = connect
+        self._start_batches(async_mode)
+        self.where = where
+        self.failures = BurstLog(log)
+        self._conn: sqlite3.Connection | None = connect()
+        self.batches = 0  # how many commits: tests check that writes really are grouped
+
+    def close(self) -> None:
+        """Commit what is queued, then stop the writer (once)."""
+        if self._stop_batches() is False:  # the loop closes the connection when it stops
+            self._disconnect()
+
+    def _run_batch(self, batch: list[Write]) -> list[Exception | None]:
+        # Reconnect (after an error) here, not in the pool's thread: under gevent the hub
+        # does not switch inside connect(), so no socket takes the descriptors the store's
+        # reserve frees for it.
+        refused = self._reconnect()
+        outcomes = [refused] * len(batch) if refused else self._run_blocking(
+            lambda: self._commit(batch)
+        )
+        self._report(outcomes)
+        return outcomes
+
+    def _stopped(self) -> None:
+        self._disconnect()
 
     def _disconnect(self) -> None:
         conn, self._conn = self._conn, None
@@ -246,26 +292,3 @@ class GroupCommit:
             conn.execute("RELEASE write")
         return outcomes
 
-
-def take_batch(writer: Any, lock: Any) -> tuple[list[Write], object]:
-    """Return the writes `writer` has queued now, and _STOP, "idle" or None.
-
-    Shared by the SQLite and Redis stores' writers: each has `_queue`, `_empty` and `_started`,
-    and `lock` guards `_started` against a write queued while the writer stops.
-    """
-    batch: list[Write] = []
-    try:
-        item = writer._queue.get(timeout=IDLE)
-    except writer._empty:
-        with lock:
-            if writer._queue.empty():
-                writer._started = False
-                return batch, "idle"
-        item = writer._queue.get_nowait()
-    while item is not _STOP:
-        batch.append(item)
-        try:
-            item = writer._queue.get_nowait()
-        except writer._empty:
-            return batch, None
-    return batch, _STOP
