@@ -68,11 +68,12 @@ async def lesson(base: str, rooms: list[tuple[str, str]], phones: int, spread: f
         else:
             errors += 1
 
-    # The simulated phones' own CPU too: on a small machine they share the cores with the server.
-    cpu0 = {**cpu(), "phones": client_cpu()}
+    def used() -> dict:  # the simulated phones' too: on a small machine they share its cores
+        return {**cpu(), "phones": client_cpu()}
+
+    before = used()
     await asyncio.gather(*(answer(i, c) for i, c in clients))
-    cpu_answers = {name: used - cpu0[name]
-                   for name, used in {**cpu(), "phones": client_cpu()}.items()}
+    cpu_answers = {name: seconds - before[name] for name, seconds in used().items()}
     # The teacher's count moves in steps of the lesson's minimum group: all in once fewer
     # than a group are left out; the baseline counts one by one.
     done = await asyncio.gather(*(wait_for(t, lambda s: s["answers"]["count"] > phones - s[

@@ -206,12 +206,6 @@ class Page:
     def __init__(self, base: str, code: str, auth: dict, transport: str = "websocket") -> None:
         self.client = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
         self.address, self.auth, self.transports = f"{base}?room={code}", auth, [transport]
-        self.dropped = threading.Event()  # the server disconnected us: no reconnect follows
-        self.client.on("disconnect", self._on_disconnect, namespace=self.namespace)
-
-    def _on_disconnect(self, reason: str | None = None) -> None:
-        if reason == self.client.reason.SERVER_DISCONNECT:
-            self.dropped.set()
 
     def connect(self, wait: float = 10) -> None:
         """Connect the page's namespace."""
@@ -265,7 +259,13 @@ class Phone(Page):
         super().__init__(base, code, {"code": code, "device": self.device}, transport)
         self.acked: list[int] = []
         self.unacked: list[int] = []  # sent since the last ack: their acks may have been lost
+        self.dropped = threading.Event()  # the server disconnected us: no reconnect follows
+        self.client.on("disconnect", self._on_disconnect, namespace="/student")
         self.connect()
+
+    def _on_disconnect(self, reason: str | None = None) -> None:
+        if reason == self.client.reason.SERVER_DISCONNECT:
+            self.dropped.set()
 
     def answer(self, value: int, timeout: float = 3) -> bool:
         """Send an answer; True once the server acknowledged it (durable)."""

@@ -137,7 +137,7 @@ class Broadcaster:
         groups: dict[tuple[str | None, str], tuple[dict[str, Any], list[str]]] = {}
         for sid, pid in room.presence.sockets():
             lang = langs.get(sid)
-            if pid in answered or pid in box.own or pid in box.voted:
+            if pid in answered or box.involves(pid):
                 own = {"mine": room.mine(pid), "my_questions": box.mine(pid)}
                 group = (lang, json.dumps(own, sort_keys=True))
             else:

@@ -234,6 +234,10 @@ class QuestionBox:
         )
 
     # Views: what each role may see; the caller holds the lock.
+    def involves(self, pid: str) -> bool:
+        """Tell whether a phone asked or said "me too" (then its state lists its own)."""
+        return bool(self.own.get(pid) or self.voted.get(pid))
+
     def mine(self, pid: str) -> dict[str, Any]:
         """Return a phone's own questions (in the order asked) and the ids it said "me too" to."""
         # list(): a copy taken at once, as a phone may ask while its state is being sent
