@@ -165,14 +165,20 @@ class Deployment:
         """Return a store on the deployment's Redis, to read what is durable."""
         return RedisStore(self.redis.url)
 
-    def owner_pid(self, code: str) -> int:
-        """Return the process id of the worker running room `code` now."""
+    def owner_pid(self, code: str, within: float = 5) -> int:
+        """Return the process id of the worker running room `code`.
+
+        While a room moves, the worker that let go has released it and the next has not
+        claimed it yet: wait for one (a lease runs out in 3 s, and is renewed every second).
+        """
         store = self.store()
+        deadline = time.monotonic() + within
         try:
-            owner = store.redis.get(store._key("owner", code))
+            while (owner := store.redis.get(store._key("owner", code))) is None:
+                assert time.monotonic() < deadline, f"no worker runs {code}"
+                time.sleep(0.05)
         finally:
             store.close()
-        assert owner is not None, f"no worker runs {code}"
         return int(owner.decode().split(":")[1])
 
     def stop(self) -> None:

@@ -18,6 +18,10 @@ SITE = """\
 upstream classroom {{
     # One room, one worker: the room's code picks it; another takes over if it does not answer.
     hash $classroom_room consistent;
+    # Which worker is down, shared by all of nginx's processes: with a view each, one process
+    # sent a room to its restarted worker while another still sent it elsewhere, and the
+    # room moved back and forth.
+    zone classroom 64k;
 {servers}}}
 
 # The room's code: from the page's path, or from Socket.IO's ?room=.
