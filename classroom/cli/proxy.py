@@ -18,9 +18,8 @@ SITE = """\
 upstream classroom {{
     # One room, one worker: the room's code picks it; another takes over if it does not answer.
     hash $classroom_room consistent;
-    # Which worker is down, shared by all of nginx's processes: with a view each, one process
-    # sent a room to its restarted worker while another still sent it elsewhere, and the
-    # room moved back and forth.
+    # Which worker is down, shared by all of nginx's processes: with a view each, two
+    # processes may send one room to two workers, and the room moves back and forth.
     zone classroom 64k;
 {servers}}}
 
